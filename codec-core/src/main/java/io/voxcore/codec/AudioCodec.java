@@ -1,0 +1,127 @@
+package io.voxcore.codec;
+
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
+
+/**
+ * The codec contract: 16-bit linear PCM in, encoded bytes out, and back.
+ *
+ * <p>One instance serves one stream and is not thread-safe; {@link #reset()} clears any state
+ * kept between calls. Samples of several channels are interleaved.
+ *
+ * <p>The array and buffer forms are the hot path: they never allocate, write nothing when
+ * they fail, and leave the codec usable after a failure. The buffer forms behave like
+ * {@code java.nio}: they read from the input's position up to its limit, write at the output's
+ * position, and advance both positions by what was consumed and produced. They accept heap,
+ * direct, read-only (input only), sliced and view buffers alike.
+ */
+public interface AudioCodec {
+
+    /**
+     * Encodes {@code sampleCount} samples from {@code pcm[pcmOffset...]} into {@code out[outOffset...]}.
+     *
+     * @param pcm the samples, interleaved if there are several channels
+     * @param pcmOffset index of the first sample
+     * @param sampleCount how many samples (all channels together); a multiple of the channel count
+     * @param out where the encoded bytes go
+     * @param outOffset index of the first byte written
+     * @return the number of bytes written
+     * @throws NullPointerException if an array is null
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     * @throws CodecException {@link CodecException.Kind#BUFFER_TOO_SMALL} when {@code out} has no
+     *     room for {@link #maxEncodedSize(int) maxEncodedSize(sampleCount)} bytes, or
+     *     {@link CodecException.Kind#INVALID_ARGUMENT} when the count is not a whole number of
+     *     frames of all channels
+     */
+    int encode(short[] pcm, int pcmOffset, int sampleCount, byte[] out, int outOffset);
+
+    /**
+     * Decodes {@code length} bytes from {@code data[dataOffset...]} into {@code pcm[pcmOffset...]}.
+     *
+     * @param data the encoded payload
+     * @param dataOffset index of the first byte
+     * @param length how many bytes to decode
+     * @param pcm where the samples go
+     * @param pcmOffset index of the first sample written
+     * @return the number of samples written (all channels together)
+     * @throws NullPointerException if an array is null
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     * @throws CodecException {@link CodecException.Kind#BUFFER_TOO_SMALL} when {@code pcm} has no
+     *     room for {@link #maxDecodedSize(int) maxDecodedSize(length)} samples, or
+     *     {@link CodecException.Kind#INVALID_PAYLOAD} when the bytes are not whole samples
+     */
+    int decode(byte[] data, int dataOffset, int length, short[] pcm, int pcmOffset);
+
+    /**
+     * Encodes all remaining samples of {@code pcm} into {@code out}, advancing both positions.
+     *
+     * @param pcm the samples, from position to limit
+     * @param out where the bytes go, from its position
+     * @return the number of bytes written
+     * @throws CodecException as for the array form, and {@link CodecException.Kind#INVALID_ARGUMENT}
+     *     when {@code out} is read-only; positions are unchanged on failure
+     */
+    int encode(ShortBuffer pcm, ByteBuffer out);
+
+    /**
+     * Decodes all remaining bytes of {@code data} into {@code pcm}, advancing both positions.
+     *
+     * @param data the payload, from position to limit
+     * @param pcm where the samples go, from its position
+     * @return the number of samples written
+     * @throws CodecException as for the array form, and {@link CodecException.Kind#INVALID_ARGUMENT}
+     *     when {@code pcm} is read-only; positions are unchanged on failure
+     */
+    int decode(ByteBuffer data, ShortBuffer pcm);
+
+    /**
+     * The most bytes encoding this many samples can produce.
+     *
+     * @param sampleCount samples (all channels together), not negative
+     * @return the byte count
+     */
+    int maxEncodedSize(int sampleCount);
+
+    /**
+     * The most samples decoding this many bytes can produce.
+     *
+     * @param byteCount bytes, not negative
+     * @return the sample count (all channels together)
+     */
+    int maxDecodedSize(int byteCount);
+
+    /**
+     * What this codec instance is.
+     *
+     * @return the codec's facts
+     */
+    CodecInfo info();
+
+    /** Clears any state kept between calls, as if the instance were new. */
+    void reset();
+
+    /**
+     * Encodes a whole array into a new one. Convenient, but allocates: hot paths use the
+     * array-with-offsets or buffer forms.
+     *
+     * @param pcm the samples
+     * @return the encoded bytes, exactly as many as were produced
+     */
+    default byte[] encode(short[] pcm) {
+        byte[] out = new byte[maxEncodedSize(pcm.length)];
+        int written = encode(pcm, 0, pcm.length, out, 0);
+        return written == out.length ? out : java.util.Arrays.copyOf(out, written);
+    }
+
+    /**
+     * Decodes a whole array into a new one. Convenient, but allocates.
+     *
+     * @param data the encoded payload
+     * @return the samples, exactly as many as were produced
+     */
+    default short[] decode(byte[] data) {
+        short[] pcm = new short[maxDecodedSize(data.length)];
+        int written = decode(data, 0, data.length, pcm, 0);
+        return written == pcm.length ? pcm : java.util.Arrays.copyOf(pcm, written);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * voxcore's codec API: create a codec with {@link io.voxcore.codec.CodecFactory}, then encode
+ * 16-bit linear PCM to RTP payload bytes and back through {@link io.voxcore.codec.AudioCodec}.
+ * {@link io.voxcore.codec.G711} holds the bit-exact G.711 primitives for callers that want a
+ * single sample or a bulk array.
+ *
+ * <p>Buffer ownership: every array and buffer passed to a codec belongs to the caller. A codec
+ * reads its input and writes its output only during the call, keeps no reference to either, and
+ * writes nothing when a call fails. Only the convenience forms {@code encode(short[])} and
+ * {@code decode(byte[])} allocate, and what they return belongs to the caller.
+ */
+package io.voxcore.codec;

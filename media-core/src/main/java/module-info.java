@@ -1,0 +1,11 @@
+/**
+ * voxcore media-core: media sessions, RTP and RTCP, the transcoder and the relay. It reaches
+ * codecs only through {@code io.voxcore.media.codec}, its adapter layer over codec-core.
+ */
+module io.voxcore.media {
+    requires transitive io.voxcore.codec;
+    requires org.slf4j;
+    // Each API package is exported here once it has types:
+    // io.voxcore.media, .codec, .rtp, .session, .relay (never an .internal package).
+
+}
