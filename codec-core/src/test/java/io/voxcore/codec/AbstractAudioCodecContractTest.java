@@ -471,6 +471,69 @@ abstract class AbstractAudioCodecContractTest {
         assertThat(newCodec()).isNotSameAs(codec);
     }
 
+    /**
+     * Array and buffer forms (heap, direct, direct view, read-only) allocate nothing once warm,
+     * measured with the thread's allocation counter, which is exact and not time-based. One
+     * allocation per call would be at least 16 bytes times 7 calls times 1,000 rounds; the bound
+     * of under one byte per round tolerates a one-off JVM allocation (seen: 56 bytes once, on a
+     * thread that also runs JIT-compiled transitions) while still failing for any per-call one.
+     */
+    @Test
+    void hotPathsDoNotAllocate() {
+        java.lang.management.ThreadMXBean plain = java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(plain instanceof com.sun.management.ThreadMXBean, "no com.sun.management.ThreadMXBean");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) plain;
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "thread allocation counter not supported");
+        threads.setThreadAllocatedMemoryEnabled(true);
+
+        AudioCodec codec = newCodec();
+        short[] pcm = Arrays.copyOf(samples(Signal.RANDOM), 960 * channels());
+        int bytes = pcm.length * bytesPerSample();
+        byte[] out = new byte[bytes];
+        short[] back = new short[pcm.length];
+        ShortBuffer heapPcm = ShortBuffer.wrap(pcm);
+        ShortBuffer directPcm = ByteBuffer.allocateDirect(2 * pcm.length).asShortBuffer().put(pcm);
+        ShortBuffer readOnlyPcm = ShortBuffer.wrap(pcm).asReadOnlyBuffer();
+        ByteBuffer heapOut = ByteBuffer.allocate(bytes);
+        ByteBuffer directOut = ByteBuffer.allocateDirect(bytes);
+        ShortBuffer heapBack = ShortBuffer.allocate(pcm.length);
+        ShortBuffer directBack = ByteBuffer.allocateDirect(2 * pcm.length).asShortBuffer();
+
+        long[] checksum = new long[1];
+        Runnable round = () -> {
+            checksum[0] += codec.encode(pcm, 0, pcm.length, out, 0);
+            checksum[0] += codec.decode(out, 0, out.length, back, 0);
+            heapPcm.clear();
+            heapOut.clear();
+            checksum[0] += codec.encode(heapPcm, heapOut);
+            directPcm.clear();
+            directOut.clear();
+            checksum[0] += codec.encode(directPcm, directOut);
+            readOnlyPcm.clear();
+            directOut.clear();
+            checksum[0] += codec.encode(readOnlyPcm, directOut);
+            heapOut.flip();
+            heapBack.clear();
+            checksum[0] += codec.decode(heapOut, heapBack);
+            directOut.flip();
+            directBack.clear();
+            checksum[0] += codec.decode(directOut, directBack);
+        };
+        for (int i = 0; i < 5_000; i++) {
+            round.run();
+        }
+        threads.getCurrentThreadAllocatedBytes(); // any lazy set-up of the counter happens here
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1_000; i++) {
+            round.run();
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated by 1,000 rounds of every form").isLessThan(1_000L);
+        assertThat(checksum[0]).isEqualTo(6_000L * (4L * bytes + 3L * pcm.length));
+        assertThat(back).isEqualTo(referenceDecode(referenceEncode(pcm)));
+    }
+
     // ---- misuse ----
 
     /** The codec still gives the reference after a failed call. */
