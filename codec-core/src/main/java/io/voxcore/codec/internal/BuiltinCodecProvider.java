@@ -27,14 +27,17 @@ public final class BuiltinCodecProvider implements CodecProvider {
 
     @Override
     public AudioCodec create(CodecConfig config) {
-        CodecType type = config.type();
+        // The built-in constant, not the caller's instance: an equal type may spell the name "pcmu".
+        CodecType type;
         boolean ulaw;
-        if (type.equals(CodecType.PCMU)) {
+        if (config.type().equals(CodecType.PCMU)) {
+            type = CodecType.PCMU;
             ulaw = true;
-        } else if (type.equals(CodecType.PCMA)) {
+        } else if (config.type().equals(CodecType.PCMA)) {
+            type = CodecType.PCMA;
             ulaw = false;
         } else {
-            throw new CodecException(CodecException.Kind.UNSUPPORTED_CODEC, "not a G.711 type: " + type);
+            throw new CodecException(CodecException.Kind.UNSUPPORTED_CODEC, "not a G.711 type: " + config.type());
         }
         if (config.sampleRate() != 8000) {
             throw new CodecException(CodecException.Kind.INVALID_CONFIG,
