@@ -284,6 +284,9 @@ public final class G711 {
     /**
      * Converts all remaining mu-law codes of {@code src} to A-law into {@code dst}, advancing both
      * positions. Heap or direct; {@code src} and {@code dst} may be the same buffer (in place).
+     * Two different heap buffers over one array are handled like overlapping arrays; two
+     * different direct buffers whose memory overlaps at different positions give undefined
+     * results (their overlap cannot be detected).
      *
      * @param src the mu-law codes, position to limit
      * @param dst where the A-law codes go, from its position
