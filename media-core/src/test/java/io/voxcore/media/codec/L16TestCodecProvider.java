@@ -5,8 +5,8 @@ import io.voxcore.codec.CodecConfig;
 import io.voxcore.codec.CodecException;
 import io.voxcore.codec.CodecInfo;
 import io.voxcore.codec.CodecType;
-import io.voxcore.codec.spi.AbstractSampleCodec;
 import io.voxcore.codec.spi.CodecProvider;
+import io.voxcore.codec.testcodecs.L16Codec;
 import java.util.List;
 
 /**
@@ -46,29 +46,5 @@ public final class L16TestCodecProvider implements CodecProvider {
         int rate = config.sampleRate();
         return new L16Codec(new CodecInfo(config.type().name(), rate, config.channels(),
                 16 * rate * config.channels(), rate * config.frameMillis() / 1000, config.type().payloadType()));
-    }
-
-    /** 16-bit big-endian linear PCM: two bytes per sample, high byte first. */
-    static final class L16Codec extends AbstractSampleCodec {
-
-        L16Codec(CodecInfo info) {
-            super(info, 2);
-        }
-
-        @Override
-        protected void encodeSamples(short[] pcm, int pcmOffset, int count, byte[] out, int outOffset) {
-            for (int i = 0; i < count; i++) {
-                short s = pcm[pcmOffset + i];
-                out[outOffset + 2 * i] = (byte) (s >> 8);
-                out[outOffset + 2 * i + 1] = (byte) s;
-            }
-        }
-
-        @Override
-        protected void decodeSamples(byte[] data, int dataOffset, int count, short[] pcm, int pcmOffset) {
-            for (int i = 0; i < count; i++) {
-                pcm[pcmOffset + i] = (short) ((data[dataOffset + 2 * i] << 8) | (data[dataOffset + 2 * i + 1] & 0xFF));
-            }
-        }
     }
 }
