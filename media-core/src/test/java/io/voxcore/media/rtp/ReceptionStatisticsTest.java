@@ -35,7 +35,8 @@ class ReceptionStatisticsTest {
                 stats.onPacket(i, 160L * i, 160L * i);
             }
         }
-        // 100 expected (0..99 is highest 98? last sent index 98 when 99 % 4 == 3) -> expected 99, lost 24
+        // Sent: 0..98 except every index with i % 4 == 3; 99 itself is dropped, so the highest
+        // sequence is 98: expected 99 (0..98), lost 24 (3, 7, ..., 95).
         assertThat(stats.expected()).isEqualTo(99);
         assertThat(stats.cumulativeLost()).isEqualTo(24);
         assertThat(stats.takeFractionLost()).isEqualTo((24 << 8) / 99);
