@@ -4,7 +4,14 @@ import io.voxcore.media.AudioFrame;
 import io.voxcore.media.codec.CodecFactory;
 import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
+import io.voxcore.media.rtp.NtpTime;
 import io.voxcore.media.rtp.ReceptionStatistics;
+import io.voxcore.media.rtp.RtcpBye;
+import io.voxcore.media.rtp.RtcpInterval;
+import io.voxcore.media.rtp.RtcpPacket;
+import io.voxcore.media.rtp.RtcpReport;
+import io.voxcore.media.rtp.RtcpValidation;
+import io.voxcore.media.rtp.RtcpWriter;
 import io.voxcore.media.rtp.RtpPacket;
 import io.voxcore.media.rtp.RtpValidation;
 import java.io.IOException;
@@ -16,6 +23,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,6 +31,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +73,15 @@ import org.slf4j.LoggerFactory;
  * {@link MediaSessionConfig#relatchSilenceMillis()} and the new SSRC then sends
  * {@link ReceptionStatistics#MIN_SEQUENTIAL} packets in sequence: it replaces the old one (the
  * jitter buffer is flushed and reception statistics restart; the probation packets are dropped).
+ *
+ * <h2>RTCP</h2>
+ * Unless {@link RtcpMode#OFF}, the I/O thread sends a compound report (RFC 3550 section 6.4: a
+ * sender report if this session sent RTP since the report before last, else a receiver report,
+ * with a report block on the remote SSRC, then SDES with the CNAME) at the randomized interval of
+ * section 6.3.1, scaled by {@link MediaSessionConfig#rtcpIntervalMillis()} / 5000 (1 with the
+ * default; shorter intervals are not RFC-conformant and meant for tests), and a BYE on close.
+ * Incoming compound packets are validated (appendix A.2); a report block about this session
+ * yields the round-trip time from LSR and DLSR (section 6.4.1).
  */
 public final class MediaSession implements AutoCloseable {
 
@@ -148,6 +166,37 @@ public final class MediaSession implements AutoCloseable {
     private SelectionKey rtpKey;
     private SelectionKey rtcpKey;
 
+    // RTCP: the I/O thread only.
+    private final boolean rtcpEnabled;
+    private final boolean rtcpMux;
+    private final long wallEpochNanos = System.currentTimeMillis() * 1_000_000L;
+    private final byte[] cname;
+    private final RtcpWriter rtcpWriter = new RtcpWriter();
+    private final RtcpPacket rtcpPacket = new RtcpPacket();
+    private final RtcpReport rtcpReport = new RtcpReport();
+    private final RtcpBye rtcpBye = new RtcpBye();
+    private final SplittableRandom rtcpRandom = new SplittableRandom(RANDOM.nextLong());
+    private final RtcpTimer rtcpTimer = new RtcpTimer();
+    private final double rtcpBandwidth;
+    private final ByteBuffer rtcpBuffer;
+    private InetSocketAddress rtcpRemoteFor;
+    private InetSocketAddress rtcpRemote;
+    private double averageRtcpSize = 128;
+    private boolean rtcpInitial = true;
+    private long sentAtLastReport;
+    private long sentAtReportBeforeLast;
+    private long receivedAtLastReport;
+    private long lastSenderReportMiddle;
+    private long lastSenderReportNanos;
+    private long rtcpSent;
+    private long rtcpReceived;
+    private long rtcpMalformed;
+    private long roundTripMicros = -1;
+    private int peerFractionLost = -1;
+    private long peerCumulativeLost = -1;
+    private long peerJitter = -1;
+    private long peerByes;
+
     MediaSession(MediaEngine engine, IoLoop loop, MediaSessionConfig config, BufferPool pool, int socketBufferSize)
             throws IOException {
         this.engine = engine;
@@ -176,6 +225,14 @@ public final class MediaSession implements AutoCloseable {
         this.localAddress = (InetSocketAddress) rtpChannel.getLocalAddress();
         this.rtcpLocalAddress = rtcpChannel == null ? null : (InetSocketAddress) rtcpChannel.getLocalAddress();
         this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(shortsPerPacket));
+        this.rtcpEnabled = config.rtcpMode() != RtcpMode.OFF;
+        this.rtcpMux = config.rtcpMode() == RtcpMode.MUX;
+        this.rtcpBuffer = rtcpEnabled ? pool.acquire(MediaEngine.SEND_BUFFER_SIZE) : null;
+        this.cname = config.cname().orElseGet(() -> "voxcore-" + Long.toHexString(RANDOM.nextLong()) + "@"
+                + localAddress.getAddress().getHostAddress()).getBytes(StandardCharsets.UTF_8);
+        // RFC 3550 6.2: RTCP gets 5% of the session bandwidth (payload plus 40 bytes IP/UDP/RTP per packet).
+        double packetsPerSecond = 1000.0 / config.ptimeMillis();
+        this.rtcpBandwidth = 0.05 * (config.codec().bitrate() / 8.0 + 40 * packetsPerSecond);
         InetSocketAddress configured = config.remoteAddress().orElse(null);
         if (configured != null) {
             this.remote = configured;
@@ -269,6 +326,9 @@ public final class MediaSession implements AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot register session " + localAddress + " with its I/O thread", e);
+            }
+            if (rtcpEnabled) {
+                loop.timers().schedule(rtcpTimer, System.nanoTime() + nextRtcpInterval());
             }
         });
     }
@@ -554,7 +614,8 @@ public final class MediaSession implements AutoCloseable {
                 octetsReceived, priorExpected + r.expected(), priorLost + r.cumulativeLost(), lastFractionLost,
                 r.jitter(), clockRate, priorDuplicates + r.duplicates() + bufferDuplicates,
                 priorReordered + r.reordered(), late, badSequence, bad, wrongPayloadType, foreignAddress,
-                foreignSsrc, undecodable, gaps, gapPackets, listenerErrors, queueOverflows, 0, 0, 0, -1);
+                foreignSsrc, undecodable, gaps, gapPackets, listenerErrors, queueOverflows, rtcpSent, rtcpReceived,
+                rtcpMalformed, roundTripMicros, peerFractionLost, peerCumulativeLost, peerJitter, peerByes);
     }
 
     /**
@@ -570,6 +631,14 @@ public final class MediaSession implements AutoCloseable {
         closed = true;
         Runnable teardown = () -> {
             loop.timers().cancel(playoutTimer);
+            loop.timers().cancel(rtcpTimer);
+            if (rtcpEnabled && started && remote != null) {
+                try {
+                    sendRtcp(System.nanoTime(), true);
+                } catch (RuntimeException e) {
+                    LOG.warn("session {} could not send its RTCP BYE", localAddress, e);
+                }
+            }
             finalStatistics = snapshot();
             closeQuietly();
             if (rtpKey != null || rtcpKey != null) {
@@ -590,6 +659,9 @@ public final class MediaSession implements AutoCloseable {
             }
         }
         pool.release(sendBuffer);
+        if (rtcpBuffer != null) {
+            pool.release(rtcpBuffer);
+        }
         engine.forget(this);
     }
 
@@ -750,6 +822,10 @@ public final class MediaSession implements AutoCloseable {
                     malformed[RtpValidation.TRUNCATED.ordinal()]++;
                     continue;
                 }
+                if (rtcpMux && RtcpPacket.isRtcp(buf, 0, length)) {
+                    onRtcp(buf, length, from);
+                    continue;
+                }
                 onRtp(buf, length, from);
             }
             if (needConnect && !closed) {
@@ -769,17 +845,163 @@ public final class MediaSession implements AutoCloseable {
             ByteBuffer buf = loop.receiveBuffer();
             for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
                 buf.clear();
+                SocketAddress from = null;
                 try {
                     if (rtcpChannel.isConnected()) {
                         if (rtcpChannel.read(buf) <= 0) {
                             break;
                         }
-                    } else if (rtcpChannel.receive(buf) == null) {
-                        break;
+                    } else {
+                        from = rtcpChannel.receive(buf);
+                        if (from == null) {
+                            break;
+                        }
                     }
                 } catch (IOException e) {
                     continue;
                 }
+                onRtcp(buf, buf.position(), from);
+            }
+        }
+    }
+
+    private long nextRtcpInterval() {
+        boolean weSent = packetsSent != sentAtReportBeforeLast;
+        boolean theySent = packetsReceived != receivedAtLastReport;
+        int members = remoteSsrc >= 0 ? 2 : 1;
+        int senders = Math.min(members, (weSent ? 1 : 0) + (theySent ? 1 : 0));
+        long rfc = RtcpInterval.randomizedNanos(members, senders, rtcpBandwidth, weSent, averageRtcpSize,
+                rtcpInitial, rtcpRandom);
+        return rfc / MediaSessionConfig.RFC_RTCP_INTERVAL_MILLIS * config.rtcpIntervalMillis();
+    }
+
+    private long ntpNow(long nanos) {
+        return NtpTime.fromEpochNanos(wallEpochNanos + (nanos - epochNanos));
+    }
+
+    /** Builds and sends one compound report (and a BYE when leaving). I/O thread only. */
+    private void sendRtcp(long now, boolean bye) {
+        InetSocketAddress peer = remote;
+        if (peer == null) {
+            return;
+        }
+        long sent = packetsSent;
+        boolean weSent = sent != sentAtReportBeforeLast;
+        ByteBuffer b = rtcpBuffer;
+        b.clear();
+        RtcpWriter w = rtcpWriter.wrap(b, 0, b.capacity());
+        if (weSent) {
+            long sentNanos = lastSentNanos;
+            long rtpTs = (lastSentTimestamp + (now - sentNanos) / 1000 * clockRate / 1_000_000L) & 0xFFFF_FFFFL;
+            w.senderReport(ssrc, ntpNow(now), rtpTs, sent, octetsSent);
+        } else {
+            w.receiverReport(ssrc);
+        }
+        ReceptionStatistics r = reception;
+        if (remoteSsrc >= 0 && r.isValid()) {
+            long lost = priorLost + r.cumulativeLost();
+            lastFractionLost = r.takeFractionLost();
+            long lsr = lastSenderReportMiddle;
+            long dlsr = lsr == 0 ? 0 : NtpTime.nanosToCompact(now - lastSenderReportNanos);
+            w.reportBlock(remoteSsrc, lastFractionLost, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, lost)),
+                    r.extendedHighestSequence(), r.jitter(), lsr, dlsr);
+        }
+        w.sourceDescription(ssrc, cname);
+        if (bye) {
+            w.bye(ssrc, null);
+        }
+        int length = w.length();
+        b.limit(length).position(0);
+        DatagramChannel channel = rtcpMux ? rtpChannel : rtcpChannel;
+        try {
+            if (channel.isConnected()) {
+                channel.write(b);
+            } else {
+                channel.send(b, rtcpRemote(peer));
+            }
+            rtcpSent++;
+        } catch (IOException e) {
+            LOG.debug("session {} cannot send RTCP", localAddress, e);
+        }
+        averageRtcpSize = RtcpInterval.updateAverageSize(averageRtcpSize, length + 28);
+        sentAtReportBeforeLast = sentAtLastReport;
+        sentAtLastReport = sent;
+        receivedAtLastReport = packetsReceived;
+        rtcpInitial = false;
+    }
+
+    private InetSocketAddress rtcpRemote(InetSocketAddress rtp) {
+        if (rtcpMux) {
+            return rtp;
+        }
+        if (rtp != rtcpRemoteFor) {
+            rtcpRemoteFor = rtp;
+            rtcpRemote = new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
+        }
+        return rtcpRemote;
+    }
+
+    /** One datagram on the RTCP path (its own socket, or demultiplexed from RTP). I/O thread only. */
+    private void onRtcp(ByteBuffer buf, int length, SocketAddress from) {
+        InetSocketAddress peer = remote;
+        if (from != null && (peer == null
+                || !((InetSocketAddress) from).getAddress().equals(peer.getAddress()))) {
+            foreignAddress++;
+            return;
+        }
+        if (rtcpPacket.wrap(buf, 0, length).validate() != RtcpValidation.VALID) {
+            rtcpMalformed++;
+            return;
+        }
+        long now = System.nanoTime();
+        boolean fromRemote = false;
+        do {
+            int type = rtcpPacket.packetType();
+            if (type == RtcpPacket.SR || type == RtcpPacket.RR) {
+                rtcpReport.wrap(rtcpPacket);
+                if (rtcpReport.ssrc() != remoteSsrc) {
+                    continue; // a report from a source we do not receive from
+                }
+                fromRemote = true;
+                if (rtcpReport.isSenderReport()) {
+                    lastSenderReportMiddle = NtpTime.middle32(rtcpReport.ntpTimestamp());
+                    lastSenderReportNanos = now;
+                }
+                for (int i = 0; i < rtcpReport.blockCount(); i++) {
+                    if (rtcpReport.blockSsrc(i) != ssrc) {
+                        continue;
+                    }
+                    peerFractionLost = rtcpReport.fractionLost(i);
+                    peerCumulativeLost = rtcpReport.cumulativeLost(i);
+                    peerJitter = rtcpReport.jitter(i);
+                    long rtt = NtpTime.roundTripNanos(NtpTime.middle32(ntpNow(now)), rtcpReport.lastSenderReport(i),
+                            rtcpReport.delaySinceLastSenderReport(i));
+                    if (rtt != NtpTime.NO_RTT) {
+                        roundTripMicros = rtt / 1000;
+                    }
+                }
+            } else if (type == RtcpPacket.BYE) {
+                rtcpBye.wrap(rtcpPacket);
+                for (int i = 0; i < rtcpBye.sourceCount(); i++) {
+                    if (rtcpBye.ssrc(i) == remoteSsrc) {
+                        peerByes++;
+                        fromRemote = true;
+                    }
+                }
+            }
+        } while (rtcpPacket.next());
+        if (fromRemote) {
+            rtcpReceived++;
+            averageRtcpSize = RtcpInterval.updateAverageSize(averageRtcpSize, length + 28);
+        }
+    }
+
+    private final class RtcpTimer extends TimerQueue.Timer {
+        @Override
+        void onTimer(long now) {
+            if (!closed) {
+                sendRtcp(now, false);
+                loop.timers().schedule(this, now + nextRtcpInterval());
             }
         }
     }

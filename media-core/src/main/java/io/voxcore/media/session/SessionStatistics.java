@@ -42,6 +42,11 @@ import java.util.Optional;
  * @param rtcpMalformed datagrams on the RTCP path that are not valid RTCP
  * @param roundTripMicros the last round-trip time from a reception report's LSR/DLSR (RFC 3550
  *     6.4.1), in microseconds, or -1 before one was computed
+ * @param peerFractionLost the fraction lost the remote last reported about this session's
+ *     stream (RFC 3550 6.4.1), 8-bit fixed point, or -1 before any report block
+ * @param peerCumulativeLost the cumulative loss the remote last reported, or -1 before any
+ * @param peerJitter the interarrival jitter the remote last reported, RTP units, or -1 before any
+ * @param peerByes RTCP BYE packets received from the remote SSRC
  */
 public record SessionStatistics(
         long ssrc,
@@ -72,7 +77,11 @@ public record SessionStatistics(
         long rtcpSent,
         long rtcpReceived,
         long rtcpMalformed,
-        long roundTripMicros) {
+        long roundTripMicros,
+        int peerFractionLost,
+        long peerCumulativeLost,
+        long peerJitter,
+        long peerByes) {
 
     /**
      * Copies the malformed map so the snapshot stays immutable.
@@ -106,6 +115,10 @@ public record SessionStatistics(
      * @param rtcpReceived RTCP received
      * @param rtcpMalformed RTCP malformed
      * @param roundTripMicros round-trip time
+     * @param peerFractionLost the peer's reported fraction lost
+     * @param peerCumulativeLost the peer's reported cumulative loss
+     * @param peerJitter the peer's reported jitter
+     * @param peerByes BYEs from the peer
      */
     public SessionStatistics {
         malformed = Map.copyOf(malformed);
