@@ -66,9 +66,16 @@ class AllocationTest {
             long ioAfter = threads.getThreadAllocatedBytes(ioThread);
 
             assertThat(played.get()).as("packets played").isGreaterThan(MEASURED);
-            assertThat(sendAfter - sendBefore).as("bytes allocated by %d sends", MEASURED).isZero();
-            assertThat(ioAfter - ioBefore).as("bytes allocated by the I/O thread receiving %d packets", MEASURED)
+            // Zero bytes per packet: any per-packet allocation costs at least 16 bytes a packet,
+            // 48,000 bytes here, so the integer quotient catches it, while a one-off allocation
+            // by the JVM itself during the window (seen once: 168 bytes on the I/O thread in a
+            // full-suite run, e.g. after a deoptimization) does not fail the build.
+            long sendBytes = sendAfter - sendBefore;
+            long ioBytes = ioAfter - ioBefore;
+            assertThat(sendBytes / MEASURED).as("bytes per packet on the sending thread (%d in total)", sendBytes)
                     .isZero();
+            assertThat(ioBytes / MEASURED).as("bytes per packet on the I/O thread (%d in total)", ioBytes).isZero();
+            assertThat(ioBytes).as("one-off allocations on the I/O thread").isLessThan(4096);
         }
     }
 
