@@ -214,6 +214,22 @@ public final class RtcpReport {
     }
 
     /**
+     * Finds the report block about a source, typically our own SSRC.
+     *
+     * @param ssrc the source reported on
+     * @return the block's index, or -1 if the report has none about it
+     */
+    public int blockIndexOf(long ssrc) {
+        int count = blockCount();
+        for (int i = 0; i < count; i++) {
+            if (u32(buffer, blocks + BLOCK_LENGTH * i + BLOCK_SSRC_OFFSET) == (ssrc & 0xFFFF_FFFFL)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * The SSRC of the source block {@code index} reports on.
      *
      * @param index the block

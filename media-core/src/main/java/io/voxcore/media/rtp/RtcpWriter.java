@@ -117,7 +117,8 @@ public final class RtcpWriter {
      *
      * @param ssrc the source reported on
      * @param fractionLost 0-255 (higher bits are dropped), loss since the last report × 256
-     * @param cumulativeLost packets lost in total; clamped to the 24-bit signed range
+     * @param cumulativeLost packets lost in total (as {@link ReceptionStatistics#cumulativeLost()}); clamped to
+     *     the 24-bit signed range, -8388608 to 8388607 (RFC 3550 A.3)
      * @param extendedHighestSequence cycles × 65536 + highest sequence number received
      * @param jitter interarrival jitter in timestamp units
      * @param lastSenderReport LSR, 0 if no sender report has been received from that source
@@ -126,7 +127,7 @@ public final class RtcpWriter {
      * @throws IllegalStateException if no report precedes it, after the SDES, with 31 blocks
      *     already, or if the buffer is too small
      */
-    public RtcpWriter reportBlock(long ssrc, int fractionLost, int cumulativeLost, long extendedHighestSequence,
+    public RtcpWriter reportBlock(long ssrc, int fractionLost, long cumulativeLost, long extendedHighestSequence,
                                   long jitter, long lastSenderReport, long delaySinceLastSenderReport) {
         if (state != State.REPORT) {
             throw new IllegalStateException("reportBlock must follow senderReport or receiverReport, state is " + state);
@@ -136,7 +137,7 @@ public final class RtcpWriter {
             throw new IllegalStateException("a report holds at most " + RtcpReport.MAX_BLOCKS + " blocks");
         }
         ensure("reportBlock", RtcpReport.BLOCK_LENGTH);
-        int clamped = Math.max(-0x80_0000, Math.min(0x7F_FFFF, cumulativeLost));
+        int clamped = (int) Math.max(-0x80_0000, Math.min(0x7F_FFFF, cumulativeLost));
         put32(buffer, position + RtcpReport.BLOCK_SSRC_OFFSET, ssrc);
         put8(buffer, position + RtcpReport.BLOCK_FRACTION_LOST_OFFSET, fractionLost);
         put24(buffer, position + RtcpReport.BLOCK_CUMULATIVE_LOST_OFFSET, clamped);

@@ -139,6 +139,23 @@ class RtcpPacketTest {
     }
 
     @Test
+    void theNextChunkStartsAfterTheNullPaddingToA32BitBoundary() {
+        // chunk 1: CNAME "ab", END, 3 nulls of padding; chunk 2: CNAME "c", END
+        ByteBuffer buf = hex(EMPTY_RR + " 82 CA 0005 11223344 01 02 6162 00 000000 AABBCCDD 01 01 63 00");
+        RtcpPacket rtcp = new RtcpPacket().wrap(buf, 0, buf.capacity());
+        assertThat(rtcp.validate()).isEqualTo(RtcpValidation.VALID);
+        assertThat(rtcp.next()).isTrue();
+        RtcpSdes sdes = new RtcpSdes().wrap(rtcp);
+        assertThat(sdes.nextChunk() && sdes.findItem(RtcpSdes.CNAME)).isTrue();
+        assertThat(sdes.itemText()).isEqualTo("ab");
+        assertThat(sdes.nextChunk()).isTrue();
+        assertThat(sdes.chunkSsrc()).isEqualTo(0xAABBCCDDL);
+        assertThat(sdes.findItem(RtcpSdes.CNAME)).isTrue();
+        assertThat(sdes.itemOffset()).isEqualTo(8 + 22);
+        assertThat(sdes.itemText()).isEqualTo("c");
+    }
+
+    @Test
     void feedbackAndExtendedReportsAreSkippedByTheirLength() {
         // PSFB (206) PLI, FMT=1, length 2: sender SSRC, media SSRC; XR (207) length 1: SSRC only
         ByteBuffer buf = hex(EMPTY_RR + " 81 CE 0002 11223344 55667788" + " 80 CF 0001 11223344" + SDES_CNAME);
@@ -189,6 +206,8 @@ class RtcpPacketTest {
         expect(EMPTY_RR + " 81 CA 0002 11223344 01 09 7573", RtcpValidation.BAD_SDES);
         // two items and no null terminator
         expect(EMPTY_RR + " 81 CA 0003 11223344 01 02 4142 01 02 4344", RtcpValidation.BAD_SDES);
+        // the second chunk starts unaligned, right after the first chunk's null: it must start on the next word
+        expect(EMPTY_RR + " 82 CA 0004 11223344 01 02 6162 00 AABBCCDD 00 0000", RtcpValidation.BAD_SDES);
         // SC=2 but one chunk
         expect(EMPTY_RR + " 82 CA 0002 11223344 00 000000", RtcpValidation.BAD_SDES);
 

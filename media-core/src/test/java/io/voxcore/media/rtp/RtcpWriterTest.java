@@ -65,7 +65,7 @@ class RtcpWriterTest {
         ByteBuffer buf = ByteBuffer.allocateDirect(1500);
         RtcpWriter writer = new RtcpWriter().wrap(buf, 10, 1490).receiverReport(0xFEEDF00DL);
         for (int i = 0; i < RtcpReport.MAX_BLOCKS; i++) {
-            writer.reportBlock(1000 + i, i, i % 2 == 0 ? -10_000_000 : 10_000_000, 70_000 + i, 5 * i, 0, 0);
+            writer.reportBlock(1000 + i, i, i % 2 == 0 ? -10_000_000 : 10_000_000_000L, 70_000 + i, 5 * i, 0, 0);
         }
         int length = writer.sourceDescription(0xFEEDF00DL, CNAME).bye(0xFEEDF00DL, null).length();
         assertThat(length).isEqualTo(8 + 31 * 24 + 20 + 8);
@@ -82,6 +82,9 @@ class RtcpWriterTest {
             assertThat(rr.extendedHighestSequence(i)).isEqualTo(70_000 + i);
             assertThat(rr.jitter(i)).isEqualTo(5 * i);
         }
+        assertThat(rr.blockIndexOf(1030)).isEqualTo(30);
+        assertThat(rr.blockIndexOf(1000)).isZero();
+        assertThat(rr.blockIndexOf(999)).isEqualTo(-1);
         assertThat(rtcp.next()).isTrue();
         RtcpSdes sdes = new RtcpSdes().wrap(rtcp);
         assertThat(sdes.nextChunk() && sdes.findItem(RtcpSdes.CNAME)).isTrue();
