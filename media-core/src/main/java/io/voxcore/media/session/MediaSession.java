@@ -903,8 +903,7 @@ public final class MediaSession implements AutoCloseable {
             lastFractionLost = r.takeFractionLost();
             long lsr = lastSenderReportMiddle;
             long dlsr = lsr == 0 ? 0 : NtpTime.nanosToCompact(now - lastSenderReportNanos);
-            w.reportBlock(remoteSsrc, lastFractionLost, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, lost)),
-                    r.extendedHighestSequence(), r.jitter(), lsr, dlsr);
+            w.reportBlock(remoteSsrc, lastFractionLost, lost, r.extendedHighestSequence(), r.jitter(), lsr, dlsr);
         }
         w.sourceDescription(ssrc, cname);
         if (bye) {
