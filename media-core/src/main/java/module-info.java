@@ -5,7 +5,10 @@
 module io.voxcore.media {
     requires transitive io.voxcore.codec;
     requires org.slf4j;
+    exports io.voxcore.media;
+    exports io.voxcore.media.codec;
     exports io.voxcore.media.rtp;
+    exports io.voxcore.media.session;
     // Each API package is exported here once it has types:
     // io.voxcore.media, .codec, .rtp, .session, .relay (never an .internal package).
 

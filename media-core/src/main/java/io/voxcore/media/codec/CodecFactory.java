@@ -1,0 +1,99 @@
+package io.voxcore.media.codec;
+
+import io.voxcore.codec.CodecConfig;
+import io.voxcore.codec.CodecException;
+import io.voxcore.codec.CodecType;
+
+/**
+ * The one way media-core obtains codecs. Every codec codec-core knows, built in or added by an
+ * {@code io.voxcore.codec.spi.CodecProvider} on the class or module path, is reachable here by
+ * its static RTP payload type, with no change to media-core.
+ *
+ * <pre>{@code
+ * AudioCodec pcmu = CodecFactory.createCodec(0);                    // 8000 Hz mono
+ * ZeroCopyCodecAdapter stereo = CodecFactory.createZeroCopy(8, 8000, 2);
+ * }</pre>
+ *
+ * <p>Each call returns a new instance for one stream. Thread-safe.
+ */
+public final class CodecFactory {
+
+    private CodecFactory() {
+    }
+
+    /**
+     * Creates a codec for a static RTP payload type at the codec's clock rate and default
+     * channel count.
+     *
+     * @param payloadType the RTP payload type, for example 0 (PCMU) or 8 (PCMA)
+     * @return a new codec
+     * @throws MediaCodecException {@link MediaCodecException.Kind#UNSUPPORTED_CODEC} listing the
+     *     supported codecs when none has this payload type
+     */
+    public static AudioCodec createCodec(int payloadType) {
+        return new CodecCoreAdapter(coreCodec(payloadType));
+    }
+
+    /**
+     * Creates a codec for a static RTP payload type at a given rate and channel count.
+     *
+     * @param payloadType the RTP payload type
+     * @param sampleRate the rate in Hz
+     * @param channels the channel count (samples interleaved)
+     * @return a new codec
+     * @throws MediaCodecException {@link MediaCodecException.Kind#UNSUPPORTED_CODEC} listing the
+     *     supported codecs, or {@link MediaCodecException.Kind#INVALID_CONFIG} naming the value the
+     *     codec cannot run with
+     */
+    public static AudioCodec createCodec(int payloadType, int sampleRate, int channels) {
+        return new CodecCoreAdapter(coreCodec(payloadType, sampleRate, channels));
+    }
+
+    /**
+     * Creates an allocation-free codec for a static RTP payload type at its clock rate and
+     * default channel count.
+     *
+     * @param payloadType the RTP payload type
+     * @return a new zero-copy codec
+     * @throws MediaCodecException as {@link #createCodec(int)}
+     */
+    public static ZeroCopyCodecAdapter createZeroCopy(int payloadType) {
+        return new ZeroCopyCodecAdapter(coreCodec(payloadType));
+    }
+
+    /**
+     * Creates an allocation-free codec for a static RTP payload type at a given rate and channel
+     * count.
+     *
+     * @param payloadType the RTP payload type
+     * @param sampleRate the rate in Hz
+     * @param channels the channel count (samples interleaved)
+     * @return a new zero-copy codec
+     * @throws MediaCodecException as {@link #createCodec(int, int, int)}
+     */
+    public static ZeroCopyCodecAdapter createZeroCopy(int payloadType, int sampleRate, int channels) {
+        return new ZeroCopyCodecAdapter(coreCodec(payloadType, sampleRate, channels));
+    }
+
+    private static io.voxcore.codec.AudioCodec coreCodec(int payloadType) {
+        try {
+            return io.voxcore.codec.CodecFactory.create(CodecConfig.of(type(payloadType)));
+        } catch (CodecException e) {
+            throw MediaCodecException.from("payload type " + payloadType, e);
+        }
+    }
+
+    private static io.voxcore.codec.AudioCodec coreCodec(int payloadType, int sampleRate, int channels) {
+        try {
+            CodecConfig config = CodecConfig.of(type(payloadType)).withSampleRate(sampleRate).withChannels(channels);
+            return io.voxcore.codec.CodecFactory.create(config);
+        } catch (CodecException e) {
+            throw MediaCodecException.from("payload type " + payloadType + " at " + sampleRate + " Hz, "
+                    + channels + " channel(s)", e);
+        }
+    }
+
+    private static CodecType type(int payloadType) {
+        return io.voxcore.codec.CodecFactory.typeForPayloadType(payloadType);
+    }
+}

@@ -1,0 +1,156 @@
+package io.voxcore.media.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One I/O thread of a {@link MediaEngine}: a {@link Selector} over the sockets of the sessions
+ * assigned to it, a {@link TimerQueue} for their playout and RTCP timers, a task queue for setup
+ * work from other threads, and one direct receive buffer that every datagram on this thread is
+ * read into (valid during its handler only).
+ */
+final class IoLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IoLoop.class);
+    /** Largest UDP payload: every datagram fits, so none is silently truncated. */
+    static final int RECEIVE_BUFFER_SIZE = 65536;
+
+    /** Something readable on this loop's selector. */
+    interface Handler {
+        /** The channel is readable; read it until empty. Runs on the loop thread. */
+        void onReadable();
+    }
+
+    private final Selector selector;
+    private final TimerQueue timers = new TimerQueue();
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ByteBuffer receiveBuffer;
+    private final Consumer<SelectionKey> onReady = this::ready;
+    private final Thread thread;
+    private final RateLimitedLog errors = new RateLimitedLog(LOG);
+    private volatile boolean running = true;
+
+    IoLoop(String name, ByteBuffer receiveBuffer) {
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.receiveBuffer = receiveBuffer;
+        this.thread = new Thread(this, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    Selector selector() {
+        return selector;
+    }
+
+    TimerQueue timers() {
+        return timers;
+    }
+
+    ByteBuffer receiveBuffer() {
+        return receiveBuffer;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Runs a task on the loop thread (setup and teardown; allocates a queue node).
+     *
+     * @param task the task
+     */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                long next = timers.nextDeadline();
+                long now = System.nanoTime();
+                if (!tasks.isEmpty()) {
+                    selector.selectNow(onReady);
+                } else if (next == Long.MAX_VALUE) {
+                    selector.select(onReady, 0);
+                } else {
+                    long waitNanos = next - now;
+                    if (waitNanos < 1_000_000L) {
+                        selector.selectNow(onReady);
+                    } else {
+                        selector.select(onReady, waitNanos / 1_000_000L);
+                    }
+                }
+                runTasks();
+                timers.runDue(System.nanoTime());
+            }
+        } catch (ClosedSelectorException e) {
+            // closed under us during shutdown
+        } catch (IOException | RuntimeException | Error e) {
+            LOG.error("media I/O thread {} stopped by an unexpected failure", thread.getName(), e);
+        } finally {
+            runTasks();
+        }
+    }
+
+    private void runTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                errors.warn("media task failed", e);
+            }
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        Object attachment = key.attachment();
+        if (!key.isValid() || !(attachment instanceof Handler)) {
+            return;
+        }
+        try {
+            ((Handler) attachment).onReadable();
+        } catch (RuntimeException e) {
+            errors.warn("receive handler failed", e);
+        }
+    }
+
+    /**
+     * Stops the loop after the tasks queued so far, and waits for the thread to end.
+     *
+     * @param timeoutMillis how long to wait
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void shutdown(long timeoutMillis) throws InterruptedException {
+        execute(() -> running = false);
+        if (Thread.currentThread() != thread) {
+            thread.join(timeoutMillis);
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("closing selector", e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.voxcore.media.session;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The shared I/O engine that many {@link MediaSession}s run on: a small fixed number of I/O
+ * threads, each with a NIO {@link java.nio.channels.Selector} over its sessions' UDP sockets and
+ * a timer queue for their jitter-buffer playout and RTCP, plus a pool of direct buffers. Never a
+ * thread per session: each session is pinned to one I/O thread (round robin) for its life, and
+ * everything it receives, plays out and reports runs there.
+ *
+ * <pre>{@code
+ * try (MediaEngine engine = MediaEngine.create()) {
+ *     MediaSession session = engine.createSession(MediaSessionConfig.builder().build());
+ *     session.start();
+ *     ...
+ * } // closes every session and frees its ports
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} closes every session, frees its ports and stops the threads.
+ */
+public final class MediaEngine implements AutoCloseable {
+
+    private static final AtomicInteger ENGINES = new AtomicInteger();
+    /** Size of the pooled direct send buffers: a 12-byte header and 60 ms of 16 kHz G.711 or more. */
+    static final int SEND_BUFFER_SIZE = 2048;
+
+    private final String name;
+    private final IoLoop[] loops;
+    private final BufferPool pool;
+    private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nextLoop = new AtomicInteger();
+    private final int socketBufferSize;
+    private volatile boolean closed;
+
+    private MediaEngine(Builder b) {
+        this.name = b.name != null ? b.name : "voxcore-media-" + ENGINES.incrementAndGet();
+        this.socketBufferSize = b.socketBufferSize;
+        this.pool = new BufferPool(SEND_BUFFER_SIZE, 1024);
+        this.loops = new IoLoop[b.ioThreads];
+        for (int i = 0; i < loops.length; i++) {
+            loops[i] = new IoLoop(name + "-io-" + i, java.nio.ByteBuffer.allocateDirect(IoLoop.RECEIVE_BUFFER_SIZE));
+        }
+        for (IoLoop loop : loops) {
+            loop.start();
+        }
+    }
+
+    /**
+     * An engine with the defaults: {@code min(available processors, 4)} I/O threads.
+     *
+     * @return a running engine
+     */
+    public static MediaEngine create() {
+        return builder().build();
+    }
+
+    /**
+     * A builder for an engine.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates a session and binds its sockets now, so {@link MediaSession#localAddress()} is known
+     * (for SDP) before {@link MediaSession#start()}.
+     *
+     * @param config the session's settings
+     * @return the session, not started
+     * @throws IOException if a socket cannot be bound (the message names the address)
+     * @throws IllegalStateException if the engine is closed
+     */
+    public MediaSession createSession(MediaSessionConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        if (closed) {
+            throw new IllegalStateException("engine " + name + " is closed");
+        }
+        IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+        MediaSession session = new MediaSession(this, loop, config, pool, socketBufferSize);
+        sessions.add(session);
+        if (closed) {
+            session.close();
+            throw new IllegalStateException("engine " + name + " is closed");
+        }
+        return session;
+    }
+
+    void forget(MediaSession session) {
+        sessions.remove(session);
+    }
+
+    /**
+     * The engine's name, the prefix of its threads' names ({@code name-io-N}).
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The number of I/O threads.
+     *
+     * @return the count
+     */
+    public int ioThreads() {
+        return loops.length;
+    }
+
+    /**
+     * The sessions created and not yet closed.
+     *
+     * @return a snapshot
+     */
+    public List<MediaSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes every session (freeing its ports) and stops the I/O threads, waiting up to 5 s for
+     * them to end. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (MediaSession session : new ArrayList<>(sessions)) {
+            session.close();
+        }
+        boolean interrupted = false;
+        for (IoLoop loop : loops) {
+            try {
+                loop.shutdown(5000);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MediaEngine[" + name + ", " + loops.length + " I/O threads, " + sessions.size() + " sessions"
+                + (closed ? ", closed" : "") + "]";
+    }
+
+    /** Builds a {@link MediaEngine}. */
+    public static final class Builder {
+        private int ioThreads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
+        private String name;
+        private int socketBufferSize = 1 << 18;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the number of I/O threads.
+         *
+         * @param threads 1-64
+         * @return this
+         */
+        public Builder ioThreads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("I/O threads must be 1-64, got " + threads);
+            }
+            this.ioThreads = threads;
+            return this;
+        }
+
+        /**
+         * Sets the engine's name, used for its threads.
+         *
+         * @param name not blank
+         * @return this
+         */
+        public Builder name(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("engine name must not be blank, got \"" + name + "\"");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * Sets the sockets' kernel receive and send buffer size ({@code SO_RCVBUF}/{@code SO_SNDBUF}).
+         *
+         * @param bytes 4096 or more (default 256 KiB; the kernel may cap it)
+         * @return this
+         */
+        public Builder socketBufferSize(int bytes) {
+            if (bytes < 4096) {
+                throw new IllegalArgumentException("socket buffer size must be at least 4096 bytes, got " + bytes);
+            }
+            this.socketBufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * Starts the engine's threads.
+         *
+         * @return the running engine
+         */
+        public MediaEngine build() {
+            return new MediaEngine(this);
+        }
+    }
+}

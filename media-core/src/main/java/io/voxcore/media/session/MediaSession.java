@@ -1,0 +1,846 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.AudioFrame;
+import io.voxcore.media.codec.CodecFactory;
+import io.voxcore.media.codec.MediaCodecException;
+import io.voxcore.media.codec.ZeroCopyCodecAdapter;
+import io.voxcore.media.rtp.ReceptionStatistics;
+import io.voxcore.media.rtp.RtpPacket;
+import io.voxcore.media.rtp.RtpValidation;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RTP stream pair over UDP: sends {@link AudioFrame}s as RTP, receives RTP into an adaptive
+ * jitter buffer and hands the decoded audio, in order, to a listener, a {@link PcmSink} or a pull
+ * queue. Created by {@link MediaEngine#createSession}, which binds the sockets; {@link #start()}
+ * begins receiving; {@link #close()} frees the ports.
+ *
+ * <h2>Sending</h2>
+ * {@link #send(AudioFrame)} and {@link #send(short[], int, int)} cut the audio into packets of
+ * {@code ptime}, encode each straight into the session's pooled direct buffer behind a 12-byte
+ * header and write it to the socket on the calling thread. Sequence numbers and timestamps start
+ * at random values; the timestamp advances by the samples sent, never by wall time. A remainder
+ * shorter than a packet is kept and sent in front of the next call's audio. The marker bit is set
+ * on the first packet of a talkspurt: the session's first packet, and the first packet of a call
+ * that starts more than {@code max(100 ms, 2 × ptime)} after the audio sent so far would have
+ * finished playing in real time (sending faster than real time never starts a talkspurt).
+ * Not thread-safe: call the send methods from one thread at a time. The socket write itself is
+ * thread-safe, so sending and receiving run in parallel.
+ *
+ * <h2>Receiving</h2>
+ * Runs on the session's engine I/O thread. Each datagram is validated ({@link RtpPacket}), checked
+ * against the payload type, the remote address and SSRC (symmetric RTP latching, below), counted
+ * per RFC 3550 appendix A, decoded into the jitter buffer and played out when due. Packets may
+ * carry any duration, varying from packet to packet.
+ *
+ * <h2>Symmetric RTP latching</h2>
+ * Without a configured remote the session latches to the source address and SSRC of the first
+ * valid packet of its payload type; with {@link MediaSessionConfig#connectSocket()} the socket is
+ * then connected, so the kernel drops every other source. The address never changes afterwards
+ * except by {@link #remoteAddress(InetSocketAddress)}. Another SSRC from the latched address is
+ * dropped and counted, unless the latched SSRC has been silent for
+ * {@link MediaSessionConfig#relatchSilenceMillis()} and the new SSRC then sends
+ * {@link ReceptionStatistics#MIN_SEQUENTIAL} packets in sequence: it replaces the old one (the
+ * jitter buffer is flushed and reception statistics restart; the probation packets are dropped).
+ */
+public final class MediaSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_READS_PER_WAKEUP = 256;
+    private static final RtpValidation[] VALIDATIONS = RtpValidation.values();
+
+    private final MediaEngine engine;
+    private final IoLoop loop;
+    private final MediaSessionConfig config;
+    private final BufferPool pool;
+    private final ZeroCopyCodecAdapter encoder;
+    private final ZeroCopyCodecAdapter decoder;
+    private final int payloadType;
+    private final int clockRate;
+    private final int channels;
+    private final int shortsPerPacket;
+    private final long ssrc;
+    private final DatagramChannel rtpChannel;
+    private final DatagramChannel rtcpChannel;
+    private final InetSocketAddress localAddress;
+    private final InetSocketAddress rtcpLocalAddress;
+    private final long epochNanos = System.nanoTime();
+    private final RateLimitedLog listenerLog = new RateLimitedLog(LOG);
+    private final ArrayBlockingQueue<AudioFrame> queue;
+
+    private volatile InetSocketAddress remote;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile AudioListener listener;
+    private volatile PcmSink sink;
+    private volatile SessionStatistics finalStatistics;
+
+    // Send side: the sending thread only, except the volatile counters read for statistics.
+    private final ByteBuffer sendBuffer;
+    private final short[] pending;
+    private int pendingCount;
+    private int sequence;
+    private long timestamp;
+    private boolean marker = true;
+    private long horizonNanos;
+    private final long talkspurtGapNanos;
+    private volatile long packetsSent;
+    private volatile long octetsSent;
+    private volatile long packetsUnsent;
+    private volatile long lastSentTimestamp;
+    private volatile long lastSentNanos;
+
+    // Receive side: the I/O thread only.
+    private final RtpPacket packet = new RtpPacket();
+    private final long[] malformed = new long[VALIDATIONS.length];
+    private final Playout playout = new Playout();
+    private final PlayoutTimer playoutTimer = new PlayoutTimer();
+    private final long relatchSilenceNanos;
+    private ReceptionStatistics reception = new ReceptionStatistics();
+    private JitterBuffer jitter;
+    private boolean needConnect;
+    private long remoteSsrc = -1;
+    private long lastValidNanos;
+    private long candidateSsrc = -1;
+    private int candidateSequence;
+    private int candidateCount;
+    private long packetsReceived;
+    private long octetsReceived;
+    private long priorExpected;
+    private long priorLost;
+    private long priorDuplicates;
+    private long priorReordered;
+    private long late;
+    private long bufferDuplicates;
+    private long badSequence;
+    private long wrongPayloadType;
+    private long foreignAddress;
+    private long foreignSsrc;
+    private long undecodable;
+    private long gaps;
+    private long gapPackets;
+    private long listenerErrors;
+    private long queueOverflows;
+    private int lastFractionLost;
+    private SelectionKey rtpKey;
+    private SelectionKey rtcpKey;
+
+    MediaSession(MediaEngine engine, IoLoop loop, MediaSessionConfig config, BufferPool pool, int socketBufferSize)
+            throws IOException {
+        this.engine = engine;
+        this.loop = loop;
+        this.config = config;
+        this.pool = pool;
+        this.payloadType = config.payloadType();
+        this.encoder = CodecFactory.createZeroCopy(payloadType);
+        this.decoder = CodecFactory.createZeroCopy(payloadType);
+        this.clockRate = config.codec().sampleRate();
+        this.channels = config.codec().channels();
+        this.shortsPerPacket = clockRate * config.ptimeMillis() / 1000 * channels;
+        this.ssrc = config.ssrc().orElseGet(() -> RANDOM.nextInt() & 0xFFFF_FFFFL);
+        this.sequence = RANDOM.nextInt(1 << 16);
+        this.timestamp = RANDOM.nextInt() & 0xFFFF_FFFFL;
+        this.pending = new short[shortsPerPacket];
+        this.talkspurtGapNanos = Math.max(100, 2L * config.ptimeMillis()) * 1_000_000L;
+        this.relatchSilenceNanos = config.relatchSilenceMillis() * 1_000_000L;
+        this.queue = new ArrayBlockingQueue<>(config.receiveQueueCapacity());
+        long msToRtp = clockRate / 1000L;
+        int slots = (int) Math.min(4096, Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
+        this.jitter = newJitterBuffer(msToRtp, slots);
+        DatagramChannel[] bound = bind(config.localAddress(), config.rtcpMode() == RtcpMode.NEXT_PORT, socketBufferSize);
+        this.rtpChannel = bound[0];
+        this.rtcpChannel = bound[1];
+        this.localAddress = (InetSocketAddress) rtpChannel.getLocalAddress();
+        this.rtcpLocalAddress = rtcpChannel == null ? null : (InetSocketAddress) rtcpChannel.getLocalAddress();
+        this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(shortsPerPacket));
+        InetSocketAddress configured = config.remoteAddress().orElse(null);
+        if (configured != null) {
+            this.remote = configured;
+            if (config.connectSocket()) {
+                connectChannels(configured);
+            }
+        }
+    }
+
+    private JitterBuffer newJitterBuffer(long msToRtp, int slots) {
+        return new JitterBuffer(channels, config.jitterMinDelayMillis() * msToRtp,
+                config.jitterMaxDelayMillis() * msToRtp, 2000 * msToRtp, slots, playout);
+    }
+
+    private static DatagramChannel[] bind(InetSocketAddress local, boolean withRtcp, int socketBufferSize)
+            throws IOException {
+        boolean ephemeral = local.getPort() == 0;
+        IOException last = null;
+        for (int attempt = 0; attempt < (ephemeral && withRtcp ? 64 : 1); attempt++) {
+            DatagramChannel rtp = open(local.getAddress() instanceof java.net.Inet6Address, socketBufferSize);
+            DatagramChannel rtcp = null;
+            try {
+                rtp.bind(local);
+                if (!withRtcp) {
+                    return new DatagramChannel[] {rtp, null};
+                }
+                int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
+                if (ephemeral && (port % 2 != 0 || port == 65535)) {
+                    rtp.close();
+                    continue; // RFC 3550 section 11: RTP on an even port, RTCP on the next
+                }
+                rtcp = open(local.getAddress() instanceof java.net.Inet6Address, socketBufferSize);
+                rtcp.bind(new InetSocketAddress(local.getAddress(), port + 1));
+                return new DatagramChannel[] {rtp, rtcp};
+            } catch (IOException e) {
+                rtp.close();
+                if (rtcp != null) {
+                    rtcp.close();
+                }
+                last = e;
+            }
+        }
+        BindException failure = new BindException("cannot bind RTP" + (withRtcp ? " and RTCP (port + 1)" : "")
+                + " to " + local + (last != null ? ": " + last.getMessage() : ": no even port pair found"));
+        if (last != null) {
+            failure.initCause(last);
+        }
+        throw failure;
+    }
+
+    private static DatagramChannel open(boolean ipv6, int socketBufferSize) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, socketBufferSize);
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, socketBufferSize);
+        return channel;
+    }
+
+    private void connectChannels(InetSocketAddress to) throws IOException {
+        if (rtpChannel.isConnected()) {
+            rtpChannel.disconnect();
+        }
+        rtpChannel.connect(to);
+        if (rtcpChannel != null) {
+            if (rtcpChannel.isConnected()) {
+                rtcpChannel.disconnect();
+            }
+            rtcpChannel.connect(new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+        }
+    }
+
+    /**
+     * Begins receiving: registers the sockets with the engine's I/O thread. Packets that arrived
+     * since creation wait in the socket and are read now. Idempotent.
+     *
+     * @throws IllegalStateException if the session is closed
+     */
+    public void start() {
+        if (closed) {
+            throw new IllegalStateException("session " + localAddress + " is closed");
+        }
+        if (started) {
+            return;
+        }
+        started = true;
+        runOnLoop(() -> {
+            try {
+                rtpKey = rtpChannel.register(loop.selector(), SelectionKey.OP_READ, new RtpHandler());
+                if (rtcpChannel != null) {
+                    rtcpKey = rtcpChannel.register(loop.selector(), SelectionKey.OP_READ, new RtcpHandler());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot register session " + localAddress + " with its I/O thread", e);
+            }
+        });
+    }
+
+    private void runOnLoop(Runnable task) {
+        if (loop.inLoop()) {
+            task.run();
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the I/O thread", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("I/O thread " + loop.thread().getName() + " did not answer in 10 s", e);
+        }
+    }
+
+    /**
+     * Sends a frame: its samples are cut into packets of {@code ptime}; a remainder waits for the
+     * next call. The frame's own timestamp is not used (see the class description).
+     *
+     * @param frame audio at the codec's rate and channel count
+     * @throws IllegalArgumentException naming the values when the rate or channels differ
+     * @throws IllegalStateException if the session is closed
+     */
+    public void send(AudioFrame frame) {
+        Objects.requireNonNull(frame, "frame");
+        if (frame.sampleRate() != clockRate || frame.channels() != channels) {
+            throw new IllegalArgumentException("frame is " + frame.sampleRate() + " Hz, " + frame.channels()
+                    + " channel(s); session sends " + config.codec().name() + " at " + clockRate + " Hz, " + channels
+                    + " channel(s)");
+        }
+        short[] samples = frame.samples();
+        send(samples, 0, samples.length);
+    }
+
+    /**
+     * Sends interleaved PCM at the codec's rate and channel count, without allocating: cut into
+     * packets of {@code ptime}; a remainder waits for the next call.
+     *
+     * @param pcm the samples
+     * @param offset index of the first
+     * @param length number of samples, all channels together, a multiple of the channel count
+     * @throws IllegalArgumentException when {@code length} is not whole sampling instants
+     * @throws IndexOutOfBoundsException when the range lies outside {@code pcm}
+     * @throws IllegalStateException if the session is closed
+     */
+    public void send(short[] pcm, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, pcm.length);
+        if (length % channels != 0) {
+            throw new IllegalArgumentException(length + " samples is not a multiple of " + channels + " channels");
+        }
+        if (closed) {
+            throw new IllegalStateException("session " + localAddress + " is closed");
+        }
+        long now = System.nanoTime();
+        if (packetsSent > 0 && now - horizonNanos > talkspurtGapNanos) {
+            marker = true;
+        }
+        horizonNanos = Math.max(horizonNanos, now) + (long) (length / channels) * 1_000_000_000L / clockRate;
+        while (length > 0) {
+            if (pendingCount == 0 && length >= shortsPerPacket) {
+                sendPacket(pcm, offset);
+                offset += shortsPerPacket;
+                length -= shortsPerPacket;
+                continue;
+            }
+            int take = Math.min(length, shortsPerPacket - pendingCount);
+            System.arraycopy(pcm, offset, pending, pendingCount, take);
+            pendingCount += take;
+            offset += take;
+            length -= take;
+            if (pendingCount == shortsPerPacket) {
+                sendPacket(pending, 0);
+                pendingCount = 0;
+            }
+        }
+    }
+
+    private void sendPacket(short[] pcm, int offset) {
+        ByteBuffer b = sendBuffer;
+        b.clear();
+        RtpPacket.writeHeader(b, 0, marker, payloadType, sequence, timestamp, ssrc);
+        b.position(RtpPacket.FIXED_HEADER_LENGTH);
+        int bytes = encoder.encodeToBuffer(pcm, offset, shortsPerPacket, b);
+        b.flip();
+        InetSocketAddress to = remote;
+        boolean sent = false;
+        if (to != null) {
+            try {
+                int written = rtpChannel.isConnected() ? rtpChannel.write(b) : rtpChannel.send(b, to);
+                sent = written > 0;
+            } catch (IOException e) {
+                sent = false; // e.g. ICMP port unreachable reported on a connected socket
+            }
+        }
+        long sentTimestamp = timestamp;
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp = (timestamp + shortsPerPacket / channels) & 0xFFFF_FFFFL;
+        marker = false;
+        if (sent) {
+            lastSentTimestamp = sentTimestamp;
+            lastSentNanos = System.nanoTime();
+            octetsSent = octetsSent + bytes;
+            packetsSent = packetsSent + 1;
+        } else {
+            packetsUnsent = packetsUnsent + 1;
+        }
+    }
+
+    /**
+     * Sets the listener for decoded audio and gaps; replaces any {@link PcmSink} and disables the
+     * pull queue. Takes effect for the next packet played.
+     *
+     * @param listener the listener, or null to fall back to the pull queue
+     * @return this
+     */
+    public MediaSession onAudio(AudioListener listener) {
+        this.listener = listener;
+        if (listener != null) {
+            this.sink = null;
+        }
+        return this;
+    }
+
+    /**
+     * Sets the allocation-free receiver; replaces any {@link AudioListener} and disables the pull
+     * queue.
+     *
+     * @param sink the sink, or null to fall back to the pull queue
+     * @return this
+     */
+    public MediaSession onPcm(PcmSink sink) {
+        this.sink = sink;
+        if (sink != null) {
+            this.listener = null;
+        }
+        return this;
+    }
+
+    /**
+     * The next decoded frame from the pull queue, filled while no listener or sink is set.
+     *
+     * @return the frame, or null when none is waiting
+     */
+    public AudioFrame poll() {
+        return queue.poll();
+    }
+
+    /**
+     * Waits for the next decoded frame from the pull queue.
+     *
+     * @param timeout how long to wait
+     * @return the frame, or null on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public AudioFrame receive(Duration timeout) throws InterruptedException {
+        return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Sets the peer's RTP address (from signalling), replacing any configured or latched one; the
+     * sockets are re-connected when {@link MediaSessionConfig#connectSocket()}.
+     *
+     * @param address the remote RTP address, resolved
+     * @return this
+     */
+    public MediaSession remoteAddress(InetSocketAddress address) {
+        Objects.requireNonNull(address, "address");
+        if (address.isUnresolved() || address.getPort() == 0) {
+            throw new IllegalArgumentException("remote address must be resolved with a port, got " + address);
+        }
+        runOnLoop(() -> {
+            remote = address;
+            needConnect = false;
+            if (config.connectSocket() && !closed) {
+                try {
+                    connectChannels(address);
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot connect session " + localAddress + " to " + address, e);
+                }
+            }
+        });
+        return this;
+    }
+
+    /**
+     * The remote RTP address: configured, set, or latched.
+     *
+     * @return the address, or empty before it is known
+     */
+    public Optional<InetSocketAddress> remoteAddress() {
+        return Optional.ofNullable(remote);
+    }
+
+    /**
+     * The bound RTP address, with the port actually bound.
+     *
+     * @return the local address
+     */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * The bound RTCP address in {@link RtcpMode#NEXT_PORT} mode.
+     *
+     * @return the address, or empty when RTCP is off or multiplexed
+     */
+    public Optional<InetSocketAddress> rtcpLocalAddress() {
+        return Optional.ofNullable(rtcpLocalAddress);
+    }
+
+    /**
+     * This session's SSRC.
+     *
+     * @return 0 to 2^32-1
+     */
+    public long ssrc() {
+        return ssrc;
+    }
+
+    /**
+     * The settings the session was made with.
+     *
+     * @return the config
+     */
+    public MediaSessionConfig config() {
+        return config;
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * A consistent snapshot of the counters, taken on the session's I/O thread (this call waits
+     * for it briefly). After close, the final figures.
+     *
+     * @return the statistics
+     */
+    public SessionStatistics statistics() {
+        SessionStatistics done = finalStatistics;
+        if (done != null) {
+            return done;
+        }
+        if (loop.inLoop() || !loop.thread().isAlive()) {
+            return snapshot();
+        }
+        SessionStatistics[] out = new SessionStatistics[1];
+        runOnLoop(() -> out[0] = snapshot());
+        return out[0];
+    }
+
+    private SessionStatistics snapshot() {
+        Map<RtpValidation, Long> bad = new EnumMap<>(RtpValidation.class);
+        for (int i = 0; i < malformed.length; i++) {
+            if (malformed[i] != 0) {
+                bad.put(VALIDATIONS[i], malformed[i]);
+            }
+        }
+        ReceptionStatistics r = reception;
+        return new SessionStatistics(ssrc, remoteSsrc, packetsSent, octetsSent, packetsUnsent, packetsReceived,
+                octetsReceived, priorExpected + r.expected(), priorLost + r.cumulativeLost(), lastFractionLost,
+                r.jitter(), clockRate, priorDuplicates + r.duplicates() + bufferDuplicates,
+                priorReordered + r.reordered(), late, badSequence, bad, wrongPayloadType, foreignAddress,
+                foreignSsrc, undecodable, gaps, gapPackets, listenerErrors, queueOverflows, 0, 0, 0, -1);
+    }
+
+    /**
+     * Stops the session: no more sending, receiving or callbacks; frees the ports (they can be
+     * bound again when this returns) and the pooled buffer. Idempotent. The jitter buffer's
+     * content is discarded.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Runnable teardown = () -> {
+            loop.timers().cancel(playoutTimer);
+            finalStatistics = snapshot();
+            closeQuietly();
+            if (rtpKey != null || rtcpKey != null) {
+                try {
+                    loop.selector().selectNow(); // flushes the cancelled keys: the sockets close now
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("flushing cancelled keys", e);
+                }
+            }
+        };
+        if (loop.inLoop() || !loop.thread().isAlive()) {
+            teardown.run();
+        } else {
+            try {
+                runOnLoop(teardown);
+            } catch (IllegalStateException e) {
+                teardown.run();
+            }
+        }
+        pool.release(sendBuffer);
+        engine.forget(this);
+    }
+
+    private void closeQuietly() {
+        for (DatagramChannel c : new DatagramChannel[] {rtpChannel, rtcpChannel}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    LOG.debug("closing {}", c, e);
+                }
+            }
+        }
+    }
+
+    private long rtpNow(long nanos) {
+        return (nanos - epochNanos) / 1000 * clockRate / 1_000_000L;
+    }
+
+    private long rtpToNanos(long rtp) {
+        return epochNanos + (rtp * 1_000_000L + clockRate - 1) / clockRate * 1000L + 1000L;
+    }
+
+    private void schedulePlayout(long nextRtp) {
+        if (nextRtp == Long.MAX_VALUE) {
+            loop.timers().cancel(playoutTimer);
+        } else {
+            loop.timers().schedule(playoutTimer, rtpToNanos(nextRtp));
+        }
+    }
+
+    private void onRtp(ByteBuffer buf, int length, SocketAddress from) {
+        long now = System.nanoTime();
+        packet.wrap(buf, 0, length);
+        RtpValidation validation = packet.validate();
+        if (validation != RtpValidation.VALID) {
+            malformed[validation.ordinal()]++;
+            return;
+        }
+        InetSocketAddress peer = remote;
+        if (from != null && peer != null && !from.equals(peer)) {
+            foreignAddress++;
+            return;
+        }
+        if (packet.payloadType() != payloadType) {
+            wrongPayloadType++;
+            return;
+        }
+        long packetSsrc = packet.ssrc();
+        int seq = packet.sequenceNumber();
+        if (remoteSsrc < 0) {
+            remoteSsrc = packetSsrc;
+        } else if (packetSsrc != remoteSsrc && !tryRelatch(packetSsrc, seq, now)) {
+            foreignSsrc++;
+            return;
+        }
+        if (from != null && peer == null) {
+            remote = (InetSocketAddress) from; // latch
+            needConnect = config.connectSocket();
+            LOG.debug("session {} latched to {} SSRC {}", localAddress, from, Long.toHexString(packetSsrc));
+        }
+        lastValidNanos = now;
+        long ts = packet.timestamp();
+        long arrival = rtpNow(now);
+        ReceptionStatistics.Verdict verdict = reception.onPacket(seq, ts, arrival);
+        if (verdict == ReceptionStatistics.Verdict.DUPLICATE) {
+            return;
+        }
+        if (verdict == ReceptionStatistics.Verdict.BAD_SEQUENCE) {
+            badSequence++;
+            return;
+        }
+        int payloadOffset = packet.payloadOffset();
+        int payloadLength = packet.payloadLength();
+        packetsReceived++;
+        octetsReceived += payloadLength;
+        if (payloadLength == 0) {
+            undecodable++;
+            return;
+        }
+        int slot = jitter.prepare(seq, ts, arrival, packet.marker());
+        if (slot == JitterBuffer.LATE) {
+            late++;
+            return;
+        }
+        if (slot == JitterBuffer.DUPLICATE) {
+            bufferDuplicates++;
+            return;
+        }
+        short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));
+        buf.limit(payloadOffset + payloadLength).position(payloadOffset);
+        int samples;
+        try {
+            samples = decoder.decodeToBuffer(buf, pcm, 0);
+        } catch (MediaCodecException e) {
+            undecodable++;
+            return;
+        }
+        jitter.commit(slot, samples);
+        schedulePlayout(jitter.playout(arrival));
+    }
+
+    private boolean tryRelatch(long newSsrc, int seq, long now) {
+        if (now - lastValidNanos < relatchSilenceNanos) {
+            return false;
+        }
+        if (newSsrc == candidateSsrc && seq == ((candidateSequence + 1) & 0xFFFF)) {
+            candidateCount++;
+        } else {
+            candidateSsrc = newSsrc;
+            candidateCount = 1;
+        }
+        candidateSequence = seq;
+        if (candidateCount < ReceptionStatistics.MIN_SEQUENTIAL) {
+            return false;
+        }
+        LOG.debug("session {} re-latched from SSRC {} to {}", localAddress, Long.toHexString(remoteSsrc),
+                Long.toHexString(newSsrc));
+        jitter.flush();
+        loop.timers().cancel(playoutTimer);
+        priorExpected += reception.expected();
+        priorLost += reception.cumulativeLost();
+        priorDuplicates += reception.duplicates();
+        priorReordered += reception.reordered();
+        reception = new ReceptionStatistics();
+        jitter = newJitterBuffer(clockRate / 1000L, 64);
+        remoteSsrc = newSsrc;
+        candidateSsrc = -1;
+        candidateCount = 0;
+        return true;
+    }
+
+    private final class RtpHandler implements IoLoop.Handler {
+        @Override
+        public void onReadable() {
+            ByteBuffer buf = loop.receiveBuffer();
+            for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
+                buf.clear();
+                SocketAddress from = null;
+                int length;
+                try {
+                    if (rtpChannel.isConnected()) {
+                        length = rtpChannel.read(buf);
+                        if (length <= 0) {
+                            break; // nothing waiting (or an empty datagram, indistinguishable here)
+                        }
+                    } else {
+                        from = rtpChannel.receive(buf);
+                        if (from == null) {
+                            break;
+                        }
+                        length = buf.position();
+                    }
+                } catch (IOException e) {
+                    continue; // e.g. ICMP port unreachable from an earlier send: keep reading
+                }
+                if (length == 0) {
+                    malformed[RtpValidation.TRUNCATED.ordinal()]++;
+                    continue;
+                }
+                onRtp(buf, length, from);
+            }
+            if (needConnect && !closed) {
+                needConnect = false;
+                try {
+                    connectChannels(remote);
+                } catch (IOException e) {
+                    LOG.warn("session {} cannot connect to latched {}", localAddress, remote, e);
+                }
+            }
+        }
+    }
+
+    private final class RtcpHandler implements IoLoop.Handler {
+        @Override
+        public void onReadable() {
+            ByteBuffer buf = loop.receiveBuffer();
+            for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
+                buf.clear();
+                try {
+                    if (rtcpChannel.isConnected()) {
+                        if (rtcpChannel.read(buf) <= 0) {
+                            break;
+                        }
+                    } else if (rtcpChannel.receive(buf) == null) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    continue;
+                }
+            }
+        }
+    }
+
+    private final class PlayoutTimer extends TimerQueue.Timer {
+        @Override
+        void onTimer(long now) {
+            if (!closed) {
+                schedulePlayout(jitter.playout(rtpNow(now)));
+            }
+        }
+    }
+
+    private final class Playout implements JitterBuffer.Output {
+        @Override
+        public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence) {
+            PcmSink s = sink;
+            AudioListener l = listener;
+            try {
+                if (s != null) {
+                    s.onPcm(pcm, 0, length, rtpTimestamp);
+                } else {
+                    AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), clockRate, channels, rtpTimestamp);
+                    if (l != null) {
+                        l.onAudio(frame);
+                    } else {
+                        while (!queue.offer(frame)) {
+                            if (queue.poll() != null) {
+                                queueOverflows++;
+                            }
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                listenerErrors++;
+                listenerLog.warn("audio listener of session " + localAddress + " threw", e);
+            }
+        }
+
+        @Override
+        public void onGap(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets) {
+            gaps++;
+            gapPackets += packets;
+            PcmSink s = sink;
+            AudioListener l = listener;
+            try {
+                if (s != null) {
+                    s.onGap(rtpTimestamp, samplesPerChannel, firstSequence, packets);
+                } else if (l != null) {
+                    l.onGap(new AudioGap(rtpTimestamp, samplesPerChannel, firstSequence, packets));
+                }
+            } catch (RuntimeException e) {
+                listenerErrors++;
+                listenerLog.warn("audio listener of session " + localAddress + " threw on a gap", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MediaSession[" + localAddress + " -> " + remote + ", " + config.codec().name() + " pt=" + payloadType
+                + " ssrc=" + Long.toHexString(ssrc) + (closed ? ", closed" : "") + "]";
+    }
+}

@@ -1,0 +1,437 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.codec.CodecFactory;
+import io.voxcore.media.codec.CodecInfo;
+import io.voxcore.media.codec.MediaCodecException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The immutable settings of one {@link MediaSession}, made with {@link #builder()}. Every
+ * mistake is reported by {@link Builder#build()} as an {@link IllegalArgumentException} naming
+ * the offending values.
+ *
+ * <pre>{@code
+ * MediaSessionConfig config = MediaSessionConfig.builder()
+ *         .localAddress(new InetSocketAddress("127.0.0.1", 0))  // 0: any free port
+ *         .payloadType(0)                                     // PCMU
+ *         .ptimeMillis(20)
+ *         .build();
+ * }</pre>
+ */
+public final class MediaSessionConfig {
+
+    /** The shortest packet duration a session sends, in milliseconds. */
+    public static final int MIN_PTIME_MILLIS = 10;
+    /** The longest packet duration a session sends, in milliseconds. */
+    public static final int MAX_PTIME_MILLIS = 60;
+    /** The largest jitter-buffer delay accepted, in milliseconds. */
+    public static final int MAX_JITTER_DELAY_MILLIS = 5000;
+    /** RFC 3550 section 6.2's minimum RTCP interval, in milliseconds: the default. */
+    public static final int RFC_RTCP_INTERVAL_MILLIS = 5000;
+    /** The least RTCP interval accepted (for tests; below the RFC's 5 s), in milliseconds. */
+    public static final int MIN_RTCP_INTERVAL_MILLIS = 100;
+
+    private final InetSocketAddress localAddress;
+    private final InetSocketAddress remoteAddress;
+    private final int payloadType;
+    private final CodecInfo codec;
+    private final int ptimeMillis;
+    private final long ssrc;
+    private final int jitterMinDelayMillis;
+    private final int jitterMaxDelayMillis;
+    private final RtcpMode rtcpMode;
+    private final int rtcpIntervalMillis;
+    private final boolean connectSocket;
+    private final int relatchSilenceMillis;
+    private final int receiveQueueCapacity;
+    private final String cname;
+
+    private MediaSessionConfig(Builder b, CodecInfo codec) {
+        this.localAddress = b.localAddress;
+        this.remoteAddress = b.remoteAddress;
+        this.payloadType = b.payloadType;
+        this.codec = codec;
+        this.ptimeMillis = b.ptimeMillis;
+        this.ssrc = b.ssrc;
+        this.jitterMinDelayMillis = b.jitterMinDelayMillis;
+        this.jitterMaxDelayMillis = b.jitterMaxDelayMillis;
+        this.rtcpMode = b.rtcpMode;
+        this.rtcpIntervalMillis = b.rtcpIntervalMillis;
+        this.connectSocket = b.connectSocket;
+        this.relatchSilenceMillis = b.relatchSilenceMillis;
+        this.receiveQueueCapacity = b.receiveQueueCapacity;
+        this.cname = b.cname;
+    }
+
+    /**
+     * A builder with the defaults: bind {@code 0.0.0.0} on any free port, no remote (latch to
+     * the first valid source), PCMU (payload type 0), 20 ms packets, a random SSRC, jitter delay
+     * 20-200 ms, RTCP on the next port every 5 s (RFC 3550's minimum), sockets connected to the
+     * remote, re-latch to a new SSRC after 2 s of silence, a pull queue of 256 frames.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Where the RTP socket binds; port 0 picks a free port, see {@link MediaSession#localAddress()}.
+     *
+     * @return the bind address
+     */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * The peer's RTP address, if configured; without it the session latches to the first valid
+     * source.
+     *
+     * @return the remote address, or empty
+     */
+    public Optional<InetSocketAddress> remoteAddress() {
+        return Optional.ofNullable(remoteAddress);
+    }
+
+    /**
+     * The RTP payload type sent and accepted.
+     *
+     * @return 0-127
+     */
+    public int payloadType() {
+        return payloadType;
+    }
+
+    /**
+     * The codec of {@link #payloadType()}, as {@link CodecFactory} describes it.
+     *
+     * @return its name, sample rate (the RTP clock rate) and channels
+     */
+    public CodecInfo codec() {
+        return codec;
+    }
+
+    /**
+     * The duration of each packet sent, in milliseconds.
+     *
+     * @return 10-60
+     */
+    public int ptimeMillis() {
+        return ptimeMillis;
+    }
+
+    /**
+     * The SSRC, if fixed; otherwise the session draws one from a {@link java.security.SecureRandom}.
+     *
+     * @return the SSRC, or empty
+     */
+    public OptionalLong ssrc() {
+        return ssrc < 0 ? OptionalLong.empty() : OptionalLong.of(ssrc);
+    }
+
+    /**
+     * The least delay the jitter buffer adds, in milliseconds.
+     *
+     * @return the minimum
+     */
+    public int jitterMinDelayMillis() {
+        return jitterMinDelayMillis;
+    }
+
+    /**
+     * The most delay the jitter buffer adds, in milliseconds.
+     *
+     * @return the maximum
+     */
+    public int jitterMaxDelayMillis() {
+        return jitterMaxDelayMillis;
+    }
+
+    /**
+     * Where RTCP goes.
+     *
+     * @return the mode
+     */
+    public RtcpMode rtcpMode() {
+        return rtcpMode;
+    }
+
+    /**
+     * The minimum RTCP report interval, in milliseconds (RFC 3550 section 6.2: 5000; less is for
+     * tests only).
+     *
+     * @return the interval
+     */
+    public int rtcpIntervalMillis() {
+        return rtcpIntervalMillis;
+    }
+
+    /**
+     * Whether the sockets are {@code connect}ed to the remote once it is known (configured or
+     * latched). Connected sockets receive without allocating and the kernel filters every other
+     * source; unconnected ones count foreign traffic but allocate a source address per datagram.
+     *
+     * @return true by default
+     */
+    public boolean connectSocket() {
+        return connectSocket;
+    }
+
+    /**
+     * How long the latched SSRC must be silent before another SSRC from the latched address may
+     * take over, in milliseconds.
+     *
+     * @return the silence required
+     */
+    public int relatchSilenceMillis() {
+        return relatchSilenceMillis;
+    }
+
+    /**
+     * How many decoded frames the pull form ({@link MediaSession#poll()}) holds before dropping
+     * the oldest.
+     *
+     * @return the capacity
+     */
+    public int receiveQueueCapacity() {
+        return receiveQueueCapacity;
+    }
+
+    /**
+     * The RTCP canonical name sent in SDES, or empty for a random one.
+     *
+     * @return the CNAME, or empty
+     */
+    public Optional<String> cname() {
+        return Optional.ofNullable(cname);
+    }
+
+    @Override
+    public String toString() {
+        return "MediaSessionConfig[local=" + localAddress + " remote=" + remoteAddress + " pt=" + payloadType
+                + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " ptime=" + ptimeMillis
+                + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
+                + rtcpIntervalMillis + "ms connect=" + connectSocket + "]";
+    }
+
+    /** Builds a {@link MediaSessionConfig}; not thread-safe. */
+    public static final class Builder {
+        private InetSocketAddress localAddress = new InetSocketAddress(0);
+        private InetSocketAddress remoteAddress;
+        private int payloadType;
+        private int ptimeMillis = 20;
+        private long ssrc = -1;
+        private int jitterMinDelayMillis = 20;
+        private int jitterMaxDelayMillis = 200;
+        private RtcpMode rtcpMode = RtcpMode.NEXT_PORT;
+        private int rtcpIntervalMillis = RFC_RTCP_INTERVAL_MILLIS;
+        private boolean connectSocket = true;
+        private int relatchSilenceMillis = 2000;
+        private int receiveQueueCapacity = 256;
+        private String cname;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the bind address; port 0 picks a free port (even, with the next port free for RTCP
+         * in {@link RtcpMode#NEXT_PORT} mode).
+         *
+         * @param address the address, resolved
+         * @return this
+         */
+        public Builder localAddress(InetSocketAddress address) {
+            this.localAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * Sets the peer's RTP address (from SDP). Without it the session latches to the first
+         * valid source.
+         *
+         * @param address the address, resolved, or null for none
+         * @return this
+         */
+        public Builder remoteAddress(InetSocketAddress address) {
+            this.remoteAddress = address;
+            return this;
+        }
+
+        /**
+         * Sets the payload type; the codec comes from {@link CodecFactory}.
+         *
+         * @param payloadType a static payload type {@link CodecFactory} knows, e.g. 0 or 8
+         * @return this
+         */
+        public Builder payloadType(int payloadType) {
+            this.payloadType = payloadType;
+            return this;
+        }
+
+        /**
+         * Sets the packet duration sent.
+         *
+         * @param millis 10-60, a whole number of samples at the codec's rate
+         * @return this
+         */
+        public Builder ptimeMillis(int millis) {
+            this.ptimeMillis = millis;
+            return this;
+        }
+
+        /**
+         * Fixes the SSRC instead of a random one.
+         *
+         * @param ssrc 0 to 2^32-1
+         * @return this
+         */
+        public Builder ssrc(long ssrc) {
+            if (ssrc < 0 || ssrc > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("SSRC must be 0 to 4294967295, got " + ssrc);
+            }
+            this.ssrc = ssrc;
+            return this;
+        }
+
+        /**
+         * Sets the jitter buffer's delay bounds.
+         *
+         * @param minMillis the least delay, 0 or more
+         * @param maxMillis the most delay, at least {@code minMillis}, at most 5000
+         * @return this
+         */
+        public Builder jitterDelayMillis(int minMillis, int maxMillis) {
+            this.jitterMinDelayMillis = minMillis;
+            this.jitterMaxDelayMillis = maxMillis;
+            return this;
+        }
+
+        /**
+         * Sets where RTCP goes.
+         *
+         * @param mode the mode
+         * @return this
+         */
+        public Builder rtcpMode(RtcpMode mode) {
+            this.rtcpMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets the minimum RTCP interval. RFC 3550 section 6.2 says 5000 ms; anything lower is
+         * not RFC-conformant and meant for tests.
+         *
+         * @param millis 100 or more
+         * @return this
+         */
+        public Builder rtcpIntervalMillis(int millis) {
+            this.rtcpIntervalMillis = millis;
+            return this;
+        }
+
+        /**
+         * Whether to {@code connect} the sockets to the remote once known (default true).
+         *
+         * @param connect false to keep them unconnected and count foreign traffic
+         * @return this
+         */
+        public Builder connectSocket(boolean connect) {
+            this.connectSocket = connect;
+            return this;
+        }
+
+        /**
+         * Sets the silence of the latched SSRC required before a new SSRC may take over.
+         *
+         * @param millis 0 or more
+         * @return this
+         */
+        public Builder relatchSilenceMillis(int millis) {
+            this.relatchSilenceMillis = millis;
+            return this;
+        }
+
+        /**
+         * Sets the pull queue's capacity in frames.
+         *
+         * @param frames 1 or more
+         * @return this
+         */
+        public Builder receiveQueueCapacity(int frames) {
+            this.receiveQueueCapacity = frames;
+            return this;
+        }
+
+        /**
+         * Sets the RTCP CNAME (RFC 3550 section 6.5.1).
+         *
+         * @param cname 1-255 bytes of UTF-8, or null for a random one
+         * @return this
+         */
+        public Builder cname(String cname) {
+            this.cname = cname;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the config.
+         *
+         * @return the config
+         * @throws IllegalArgumentException naming the offending values
+         */
+        public MediaSessionConfig build() {
+            if (localAddress.isUnresolved()) {
+                throw new IllegalArgumentException("local address is unresolved: " + localAddress);
+            }
+            if (remoteAddress != null && (remoteAddress.isUnresolved() || remoteAddress.getPort() == 0)) {
+                throw new IllegalArgumentException("remote address must be resolved with a port, got " + remoteAddress);
+            }
+            if (payloadType < 0 || payloadType > 127) {
+                throw new IllegalArgumentException("payload type must be 0-127, got " + payloadType);
+            }
+            CodecInfo codec;
+            try {
+                codec = CodecFactory.createZeroCopy(payloadType).info();
+            } catch (MediaCodecException e) {
+                throw new IllegalArgumentException("no codec for payload type " + payloadType + ": " + e.getMessage(), e);
+            }
+            if (ptimeMillis < MIN_PTIME_MILLIS || ptimeMillis > MAX_PTIME_MILLIS) {
+                throw new IllegalArgumentException("ptime must be " + MIN_PTIME_MILLIS + "-" + MAX_PTIME_MILLIS
+                        + " ms, got " + ptimeMillis);
+            }
+            if ((long) codec.sampleRate() * ptimeMillis % 1000 != 0) {
+                throw new IllegalArgumentException("ptime " + ptimeMillis + " ms is not a whole number of samples at "
+                        + codec.sampleRate() + " Hz");
+            }
+            if (jitterMinDelayMillis < 0 || jitterMaxDelayMillis < jitterMinDelayMillis
+                    || jitterMaxDelayMillis > MAX_JITTER_DELAY_MILLIS) {
+                throw new IllegalArgumentException("jitter delay must satisfy 0 <= min <= max <= "
+                        + MAX_JITTER_DELAY_MILLIS + " ms, got min " + jitterMinDelayMillis + " max "
+                        + jitterMaxDelayMillis);
+            }
+            if (rtcpIntervalMillis < MIN_RTCP_INTERVAL_MILLIS) {
+                throw new IllegalArgumentException("RTCP interval must be at least " + MIN_RTCP_INTERVAL_MILLIS
+                        + " ms, got " + rtcpIntervalMillis);
+            }
+            if (rtcpMode == RtcpMode.NEXT_PORT && localAddress.getPort() == 65535) {
+                throw new IllegalArgumentException("RTCP on the next port needs an RTP port below 65535, got "
+                        + localAddress.getPort());
+            }
+            if (relatchSilenceMillis < 0) {
+                throw new IllegalArgumentException("re-latch silence must be 0 or more ms, got " + relatchSilenceMillis);
+            }
+            if (receiveQueueCapacity < 1) {
+                throw new IllegalArgumentException("receive queue capacity must be at least 1, got "
+                        + receiveQueueCapacity);
+            }
+            if (cname != null && (cname.isEmpty() || cname.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255)) {
+                throw new IllegalArgumentException("CNAME must be 1-255 bytes of UTF-8, got \"" + cname + "\"");
+            }
+            return new MediaSessionConfig(this, codec);
+        }
+    }
+}

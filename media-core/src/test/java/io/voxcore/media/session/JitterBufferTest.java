@@ -1,0 +1,114 @@
+package io.voxcore.media.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JitterBufferTest {
+
+    /** Records what the buffer plays: "p seq ts len first-sample" or "g firstSeq packets ts samples". */
+    private final List<String> events = new ArrayList<>();
+    private final JitterBuffer.Output output = new JitterBuffer.Output() {
+        @Override
+        public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence) {
+            events.add("p " + sequence + " " + rtpTimestamp + " " + length + " " + pcm[0]);
+        }
+
+        @Override
+        public void onGap(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets) {
+            events.add("g " + firstSequence + " " + packets + " " + rtpTimestamp + " " + samplesPerChannel);
+        }
+    };
+
+    /** 8 kHz units: min delay 40 ms = 320, max 200 ms = 1600, window 2 s. */
+    private final JitterBuffer jb = new JitterBuffer(1, 320, 1600, 16000, 16, output);
+
+    private int insert(int seq, long ts, long arrival, int samples) {
+        int slot = jb.prepare(seq, ts, arrival, false);
+        if (slot >= 0) {
+            short[] pcm = jb.pcm(slot, samples);
+            pcm[0] = (short) seq; // tag the audio with its sequence number
+            jb.commit(slot, samples);
+        }
+        return slot;
+    }
+
+    @Test
+    void reordersAndPlaysEachPacketAtTimestampPlusBaseTransitPlusDelay() {
+        // Transit 1000 for in-order packets; packet 11 arrives after 12.
+        insert(10, 0, 1000, 160);
+        insert(12, 320, 1320, 160);
+        insert(11, 160, 1330, 160); // transit 1170: excess 170 < min delay 320
+        assertThat(jb.delay()).isEqualTo(320);
+        assertThat(jb.playout(1319)).isEqualTo(1320); // packet 10 due at 0 + 1000 + 320
+        assertThat(events).isEmpty();
+        assertThat(jb.playout(1480)).isEqualTo(1640);
+        assertThat(events).containsExactly("p 10 0 160 10", "p 11 160 160 11");
+        assertThat(jb.playout(5000)).isEqualTo(Long.MAX_VALUE);
+        assertThat(events).containsExactly("p 10 0 160 10", "p 11 160 160 11", "p 12 320 160 12");
+    }
+
+    @Test
+    void reportsAGapWhenTheNextPresentPacketIsDueAndDropsTheLatecomer() {
+        insert(100, 8000, 0, 160);
+        insert(102, 8320, 320, 160); // 101 lost
+        jb.playout(320 + 320 - 1 - 160); // nothing due before 8000+(-8000)+320 = 320
+        jb.playout(479);
+        assertThat(events).containsExactly("p 100 8000 160 100");
+        jb.playout(640); // 102 due at 8320 - 8000 + 320 = 640: 101 given up
+        assertThat(events).containsExactly("p 100 8000 160 100", "g 101 1 8160 160", "p 102 8320 160 102");
+        assertThat(insert(101, 8160, 700, 160)).isEqualTo(JitterBuffer.LATE);
+        assertThat(insert(102, 8320, 700, 160)).isEqualTo(JitterBuffer.LATE);
+    }
+
+    @Test
+    void dropsASecondCopyOfABufferedPacket() {
+        insert(7, 0, 0, 160);
+        assertThat(insert(7, 0, 5, 160)).isEqualTo(JitterBuffer.DUPLICATE);
+        jb.playout(10_000);
+        assertThat(events).containsExactly("p 7 0 160 7");
+    }
+
+    @Test
+    void acceptsAnyPacketDurationAndWrapsSequenceAndTimestamp() {
+        insert(65535, 0xFFFF_FF00L, 0, 240);   // 30 ms
+        insert(0, 0xFFFF_FFF0L, 240, 320);     // 40 ms, sequence wraps
+        insert(1, 0x130L, 560, 80);            // 10 ms, timestamp wraps
+        jb.playout(100_000);
+        assertThat(events).containsExactly("p 65535 4294967040 240 -1", "p 0 4294967280 320 0", "p 1 304 80 1");
+    }
+
+    @Test
+    void anEarlierPacketLeadsWhenNothingWasPlayedYet() {
+        insert(51, 160, 0, 160);
+        insert(50, 0, 2, 160);
+        jb.playout(100_000);
+        assertThat(events).containsExactly("p 50 0 160 50", "p 51 160 160 51");
+    }
+
+    @Test
+    void aFullRingPlaysTheOldestEarlyInsteadOfDropping() {
+        // 16 slots; packet 0 missing forever, 1..20 arrive at once.
+        insert(1000, 0, 0, 160);
+        for (int i = 2; i <= 20; i++) {
+            insert(1000 + i, 160L * i, 0, 160);
+        }
+        // Seq 1016..1020 did not fit until 1000 and the gap 1001 were played early.
+        assertThat(events.get(0)).isEqualTo("p 1000 0 160 1000");
+        assertThat(events.get(1)).isEqualTo("g 1001 1 160 160");
+        jb.playout(100_000);
+        assertThat(events).hasSize(2 + 19);
+        assertThat(events.get(events.size() - 1)).isEqualTo("p 1020 3200 160 1020");
+    }
+
+    @Test
+    void delayAdaptsToTheLargestExcessTransitWithinBounds() {
+        insert(1, 0, 0, 160);
+        insert(2, 160, 160 + 900, 160); // 900 late relative to the first
+        assertThat(jb.delay()).isEqualTo(900);
+        insert(3, 320, 320 + 5000, 160);
+        assertThat(jb.delay()).isEqualTo(1600); // capped at the maximum
+    }
+}
