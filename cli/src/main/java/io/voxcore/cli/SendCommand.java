@@ -1,0 +1,75 @@
+package io.voxcore.cli;
+
+import io.voxcore.media.session.MediaEngine;
+import io.voxcore.media.session.MediaSession;
+import io.voxcore.media.session.MediaSessionConfig;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code voxcore send}: streams a WAV file as RTP in real time. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Stream an 8 kHz mono 16-bit WAV file as G.711 RTP, in real time; prints statistics as JSON.")
+final class SendCommand implements Callable<Integer> {
+
+    @Option(names = "--to", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
+            description = "Where to send RTP.")
+    InetSocketAddress to;
+
+    @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA",
+            description = "Codec (default: ${DEFAULT-VALUE}).")
+    Codec codec;
+
+    @Option(names = "--ptime", defaultValue = "20", paramLabel = "MS",
+            description = "Packet duration in ms, 10-60 (default: ${DEFAULT-VALUE}).")
+    int ptime;
+
+    @Option(names = "--in", required = true, paramLabel = "FILE.wav", description = "The WAV file to send.")
+    Path in;
+
+    @Option(names = "--local", defaultValue = "0.0.0.0:0", paramLabel = "HOST:PORT", converter = HostPort.class,
+            description = "Local address to send from (default: any address, ephemeral port).")
+    InetSocketAddress local;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (ptime < MediaSessionConfig.MIN_PTIME_MILLIS || ptime > MediaSessionConfig.MAX_PTIME_MILLIS) {
+            throw new IllegalArgumentException("--ptime " + ptime + " is outside " + MediaSessionConfig.MIN_PTIME_MILLIS
+                    + "-" + MediaSessionConfig.MAX_PTIME_MILLIS + " ms");
+        }
+        short[] samples = WavFiles.read(in);
+        MediaSessionConfig config = MediaSessionConfig.builder()
+                .localAddress(local).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime).build();
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {
+            MediaSession session = engine.createSession(config);
+            session.start();
+            int chunk = 8 * ptime;
+            long period = ptime * 1_000_000L;
+            long next = System.nanoTime();
+            for (int at = 0; at < samples.length; at += chunk) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int n = Math.min(chunk, samples.length - at);
+                if (n < chunk) {
+                    // The last packet is padded with silence so that every packet is a whole ptime.
+                    short[] last = new short[chunk];
+                    System.arraycopy(samples, at, last, 0, n);
+                    session.send(last, 0, chunk);
+                } else {
+                    session.send(samples, at, chunk);
+                }
+                next += period;
+            }
+            spec.commandLine().getOut().println(Json.of(session.statistics()));
+        }
+        return VoxcoreCli.OK;
+    }
+}

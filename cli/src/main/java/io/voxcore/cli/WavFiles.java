@@ -1,0 +1,72 @@
+package io.voxcore.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/** WAV input and output through {@code javax.sound.sampled}: 8 kHz, mono, 16-bit signed PCM only. */
+final class WavFiles {
+
+    /** The one format the tool reads and writes. */
+    static final AudioFormat TELEPHONY = new AudioFormat(8000f, 16, 1, true, false);
+
+    private WavFiles() {
+    }
+
+    /**
+     * Reads a WAV file of 8 kHz mono 16-bit PCM.
+     *
+     * @param file the file
+     * @return its samples
+     * @throws IllegalArgumentException naming the file and its actual format when it is not 8 kHz
+     *     mono 16-bit signed PCM (resampling is out of scope)
+     * @throws IOException when the file cannot be read or is not audio
+     */
+    static short[] read(Path file) throws IOException {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            AudioFormat f = in.getFormat();
+            boolean ok = f.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED)
+                    && f.getSampleRate() == 8000f && f.getChannels() == 1 && f.getSampleSizeInBits() == 16;
+            if (!ok) {
+                throw new IllegalArgumentException(file + " is " + describe(f)
+                        + "; voxcore sends 8000 Hz mono 16-bit signed PCM WAV only (convert it first, e.g. "
+                        + "sox in.wav -r 8000 -c 1 -b 16 out.wav)");
+            }
+            byte[] bytes = in.readAllBytes();
+            short[] samples = new short[bytes.length / 2];
+            ByteBuffer.wrap(bytes).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer().get(samples);
+            return samples;
+        } catch (UnsupportedAudioFileException e) {
+            throw new IllegalArgumentException(file + " is not a WAV file Java can read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes samples as an 8 kHz mono 16-bit PCM WAV file.
+     *
+     * @param file the file to create or replace
+     * @param samples the samples
+     * @param count how many of them
+     * @throws IOException when the file cannot be written
+     */
+    static void write(Path file, short[] samples, int count) throws IOException {
+        byte[] bytes = new byte[count * 2];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples, 0, count);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes), TELEPHONY, count)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+    }
+
+    private static String describe(AudioFormat f) {
+        return String.format("%s %.0f Hz, %d channel(s), %d-bit", f.getEncoding(), f.getSampleRate(),
+                f.getChannels(), f.getSampleSizeInBits());
+    }
+}

@@ -1,0 +1,108 @@
+package io.voxcore.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voxcore.codec.G711;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VoxcoreCliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = VoxcoreCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : new String[] {"send", "receive"}) {
+            Result r = run(command, "--help");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("Usage: voxcore " + command);
+        }
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndOneLine() {
+        Result noPort = run("send", "--to", "localhost", "--in", "x.wav");
+        assertThat(noPort.code()).isEqualTo(2);
+        assertThat(noPort.err()).contains("'localhost' is not HOST:PORT").hasLineCount(1);
+
+        Result badCodec = run("receive", "--listen", "127.0.0.1:0", "--codec", "G729", "--out", "x.wav", "--seconds", "1");
+        assertThat(badCodec.code()).isEqualTo(2);
+        assertThat(badCodec.err()).contains("G729").contains("PCMU").hasLineCount(1);
+
+        Result badPtime = run("send", "--to", "127.0.0.1:9", "--ptime", "5", "--in", "x.wav");
+        assertThat(badPtime.code()).isEqualTo(2);
+        assertThat(badPtime.err()).contains("--ptime 5").hasLineCount(1);
+
+        Result none = run();
+        assertThat(none.code()).isEqualTo(2);
+    }
+
+    @Test
+    void aWavFileThatIsNotTelephonyFormatIsRejectedNamingItsFormat() throws Exception {
+        Path wide = dir.resolve("wide.wav");
+        WavFilesTest.writeWav(wide, new short[1600], 16000f, 1);
+        Result r = run("send", "--to", "127.0.0.1:9", "--in", wide.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("16000 Hz").contains("8000 Hz mono").hasLineCount(1);
+    }
+
+    @Test
+    void aMissingFileIsARuntimeFailure() {
+        Result r = run("send", "--to", "127.0.0.1:9", "--in", dir.resolve("absent.wav").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("voxcore: error:").hasLineCount(1);
+    }
+
+    @Test
+    void sendThenReceiveOverLoopbackGivesTheG711RoundTripOfTheFile() throws Exception {
+        short[] signal = new short[8000]; // 1 s, a sweep of levels across every segment
+        for (int i = 0; i < signal.length; i++) {
+            signal[i] = (short) (Math.sin(i * 0.07) * (i * 4));
+        }
+        Path in = dir.resolve("in.wav");
+        Path out = dir.resolve("out.wav");
+        WavFiles.write(in, signal, signal.length);
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        CompletableFuture<Result> receiver = CompletableFuture.supplyAsync(() -> run("receive", "--listen",
+                "127.0.0.1:" + port, "--codec", "PCMA", "--out", out.toString(), "--seconds", "3"));
+        Thread.sleep(500); // the receiver binds first; a packet sent before it would be lost
+        Result sent = run("send", "--to", "127.0.0.1:" + port, "--codec", "PCMA", "--ptime", "30", "--in", in.toString());
+        assertThat(sent.code()).as(sent.err()).isZero();
+        assertThat(sent.out()).contains("\"packetsSent\":" + (signal.length + 239) / 240);
+        Result received = receiver.get(30, TimeUnit.SECONDS);
+        assertThat(received.code()).as(received.err()).isZero();
+        assertThat(received.out()).contains("\"cumulativeLost\":0");
+
+        short[] got = WavFiles.read(out);
+        assertThat(got.length).isGreaterThanOrEqualTo(signal.length);
+        for (int i = 0; i < signal.length; i++) {
+            short expected = G711.alawToLinear(G711.linearToAlaw(signal[i]));
+            assertThat(got[i]).as("sample %d", i).isEqualTo(expected);
+        }
+        for (int i = signal.length; i < got.length; i++) {
+            assertThat(got[i]).as("padding sample %d", i).isEqualTo(G711.alawToLinear(G711.linearToAlaw((short) 0)));
+        }
+        assertThat(Files.size(out)).isGreaterThan(44);
+    }
+}
