@@ -2,8 +2,10 @@
 # Builds the benchmarks jar, runs every benchmark once with a quick profile (one 160-sample frame,
 # allocation measured with -prof gc), and writes docs/performance.md and docs/performance.svg.
 #
-# Budget (2 cores): 34 benchmarks x 1 size x (2 x 1 s warm-up + 3 x 1 s measured + ~1 s fork
-# start) = about 3.5 min, plus the build (~1 min): under 5 minutes.
+# The quick profile is in the benchmark classes' annotations: 1 fork, 2 x 1 s warm-up (5 x 1 s for
+# the JDK paths, which take longer to settle), 3 x 1 s measured. Budget on 2 cores at one frame
+# size: 28 benchmarks x ~5.5 s + 6 JDK benchmarks x ~8.5 s = about 3.5 min, plus the build
+# (under 1 min): under 5 minutes.
 #
 # Usage: benchmarks/run-report.sh [extra JMH options, e.g. a regex to select benchmarks]
 # Set JMH_SIZES to sweep more frame sizes (e.g. JMH_SIZES=80,160,320,960; about 4x longer).
@@ -17,7 +19,7 @@ RESULT=benchmarks/target/jmh-result.json
 
 ./mvnw -B -q -DskipTests package -pl benchmarks -am
 
-JMH_ARGS=(-f 1 -wi 2 -w 1s -i 3 -r 1s -p "size=$SIZES" -prof gc -rf json -rff "$RESULT" "$@")
+JMH_ARGS=(-p "size=$SIZES" -prof gc -rf json -rff "$RESULT" "$@")
 java -jar benchmarks/target/benchmarks.jar "${JMH_ARGS[@]}"
 
 LABEL="benchmarks/run-report.sh"

@@ -20,8 +20,9 @@ public final class SpeechSignal {
     }
 
     /**
-     * Makes {@code count} samples of the signal at 8000 Hz, starting 100 ms in (inside the first
-     * syllable rather than at its silent onset).
+     * Makes {@code count} samples of the signal at 8000 Hz, starting 260 ms in: just after the
+     * second syllable's onset, so that a 10 ms frame is already voiced and a 120 ms frame spans the
+     * syllable's rise, peak and fall.
      *
      * @param count how many samples
      * @return the samples
@@ -33,7 +34,7 @@ public final class SpeechSignal {
         Random noise = new Random(SEED);
         short[] out = new short[count];
         double phase = 0;
-        int start = (int) (0.1 * RATE);
+        int start = (int) (0.26 * RATE);
         for (int i = 0; i < start + count; i++) {
             double t = i / RATE;
             double f0 = 140.0 * (1.0 + 0.03 * Math.sin(2 * Math.PI * 5.0 * t));

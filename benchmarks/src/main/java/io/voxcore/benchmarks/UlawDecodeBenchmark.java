@@ -9,12 +9,18 @@ import javax.sound.sampled.AudioSystem;
 import net.sf.fmj.media.codec.audio.ulaw.MuLawDecoderUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
 
 /** G.711 mu-law decoding of one frame: mu-law codes in, linear PCM out. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class UlawDecodeBenchmark {
 
     /** Creates the benchmark (JMH does). */
@@ -107,6 +113,7 @@ public class UlawDecodeBenchmark {
      * @throws IOException never, from a byte array
      */
     @Benchmark
+    @Warmup(iterations = 5, time = 1) // the JDK path needs longer for C2 to settle; not ours to shortchange
     public int jdkAudioSystem(G711Frames f) throws IOException {
         AudioInputStream ulaw = new AudioInputStream(new ByteArrayInputStream(f.ulaw), G711Frames.JDK_ULAW, f.size);
         try (AudioInputStream pcm = AudioSystem.getAudioInputStream(G711Frames.JDK_PCM16, ulaw)) {

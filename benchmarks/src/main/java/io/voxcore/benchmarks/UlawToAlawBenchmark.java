@@ -6,8 +6,11 @@ import net.sf.fmj.media.codec.audio.alaw.ALawEncoderUtil;
 import net.sf.fmj.media.codec.audio.ulaw.MuLawDecoderUtil;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * PCMU to PCMA transcoding of one frame: voxcore's direct code-to-code table against decoding to
@@ -15,6 +18,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class UlawToAlawBenchmark {
 
     /** Creates the benchmark (JMH does). */

@@ -9,6 +9,12 @@
  * benchmark class that follows them is picked up with no other change. Every benchmark returns
  * its result so that the JIT cannot drop the work, and sweeps the frame size with {@code @Param}.
  *
+ * <p>Each class carries the quick profile that {@code benchmarks/run-report.sh} relies on to stay
+ * within its time budget: one fork, two warm-up iterations of 1 s, three measured of 1 s
+ * ({@code @Fork}, {@code @Warmup}, {@code @Measurement}); a new class copies them. The JDK paths
+ * get five warm-up iterations, since they take longer to reach their steady state. Options given
+ * on the command line override these annotations.
+ *
  * <p>Buffer ownership: every array and buffer belongs to the {@code @State} object
  * ({@link io.voxcore.benchmarks.G711Frames}) that made it in its setup; a benchmark method writes
  * only its own output arrays and buffers, and no method allocates except where the implementation

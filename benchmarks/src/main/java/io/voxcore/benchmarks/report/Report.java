@@ -172,12 +172,21 @@ public final class Report {
 
     @SuppressWarnings("unchecked")
     private static RunInfo runInfo(Object json) {
-        Map<String, Object> first = (Map<String, Object>) ((List<Object>) json).get(0);
-        String settings = String.format(Locale.ROOT, "%s fork(s), %s warm-up iteration(s) of %s, %s measured of %s, %s",
-                text(first.get("forks")), text(first.get("warmupIterations")), first.get("warmupTime"),
-                text(first.get("measurementIterations")), first.get("measurementTime"), first.get("mode"));
+        List<Object> all = (List<Object>) json;
+        Map<String, Object> first = (Map<String, Object>) all.get(0);
+        // Settings may differ per benchmark (annotations); list each distinct one with its count.
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        for (Object o : all) {
+            Map<String, Object> b = (Map<String, Object>) o;
+            String s = String.format(Locale.ROOT, "%s fork, %s warm-up x %s, %s measured x %s",
+                    text(b.get("forks")), text(b.get("warmupIterations")), b.get("warmupTime"),
+                    text(b.get("measurementIterations")), b.get("measurementTime"));
+            settings.merge(s, 1, Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder(String.valueOf(first.get("mode")));
+        settings.forEach((s, n) -> sb.append("; ").append(s).append(" (").append(n).append(n == 1 ? " result)" : " results)"));
         return new RunInfo(String.valueOf(first.get("jmhVersion")), String.valueOf(first.get("jdkVersion")),
-                String.valueOf(first.get("vmName")), String.valueOf(first.get("vmVersion")), settings);
+                String.valueOf(first.get("vmName")), String.valueOf(first.get("vmVersion")), sb.toString());
     }
 
     private static String text(Object o) {
