@@ -53,7 +53,7 @@ public final class Report {
 
     /** One benchmark result. */
     record Row(String className, String method, Map<String, String> params, double ns, double nsError,
-               double bytesPerOp) {
+               double nsBest, double bytesPerOp) {
 
         String family() {
             for (String f : new String[] {"baseline", "voxcore", "fmj", "jdk"}) {
@@ -157,6 +157,16 @@ public final class Report {
             double scale = nanosPer(String.valueOf(primary.get("scoreUnit")));
             double ns = number(primary.get("score")) * scale;
             double err = number(primary.get("scoreError")) * scale;
+            double best = Double.NaN;
+            Object raw = primary.get("rawData");
+            if (raw instanceof List) {
+                for (Object fork : (List<Object>) raw) {
+                    for (Object it : (List<Object>) fork) {
+                        double v = number(it) * scale;
+                        best = Double.isNaN(best) ? v : Math.min(best, v);
+                    }
+                }
+            }
             double bytes = Double.NaN;
             Object secondary = b.get("secondaryMetrics");
             if (secondary instanceof Map) {
@@ -165,7 +175,7 @@ public final class Report {
                     bytes = number(((Map<String, Object>) alloc).get("score"));
                 }
             }
-            rows.add(new Row(cls, name.substring(dot + 1), params, ns, err, bytes));
+            rows.add(new Row(cls, name.substring(dot + 1), params, ns, err, best, bytes));
         }
         return rows;
     }
@@ -335,8 +345,9 @@ public final class Report {
     /** The results as a Markdown table (also readable as plain text). */
     static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| benchmark | params | ns/op | ± | B/op | vs baseline | voxcore speed-up vs FMJ | voxcore speed-up vs JDK |\n");
-        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| benchmark | params | ns/op | ± | best iteration | B/op | vs baseline | voxcore speed-up vs FMJ"
+                + " | voxcore speed-up vs JDK |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
             Row baseline = peer(rows, r, "baseline");
             boolean vox = r.family().equals("voxcore");
@@ -344,6 +355,7 @@ public final class Report {
                     .append(" | ").append(r.paramText())
                     .append(" | ").append(format(r.ns()))
                     .append(" | ").append(format(r.nsError()))
+                    .append(" | ").append(format(r.nsBest()))
                     .append(" | ").append(Double.isNaN(r.bytesPerOp()) ? "n/a"
                             : String.format(Locale.ROOT, r.bytesPerOp() < 10 ? "%.3f" : "%.0f", r.bytesPerOp()))
                     .append(" | ").append(baseline == null || baseline == r ? "" : format(r.ns() / baseline.ns()) + "x")
@@ -395,8 +407,10 @@ public final class Report {
             sb.append("![ns per frame, log scale](").append(svg.replace('\\', '/')).append(")\n\n");
         }
         sb.append("## All results\n\n");
-        sb.append("`vs baseline` is the time relative to the plain loop or copy over the same bytes in the same"
-                + " class. B/op is bytes allocated per operation.\n\n");
+        sb.append("ns/op is JMH's mean over the measured iterations and ± its 99.9% confidence half-width;"
+                + " `best iteration` is the fastest single iteration, the least disturbed by other work on the"
+                + " machine. `vs baseline` is the mean time relative to the plain loop or copy over the same bytes"
+                + " in the same class. B/op is bytes allocated per operation.\n\n");
         sb.append(table).append('\n');
         sb.append("## How the benchmarks are built\n\n");
         sb.append("Every implementation gets the same input: a speech-like signal (harmonics of a ~140 Hz voice"

@@ -13,7 +13,8 @@ class ReportTest {
                 + "\"forks\":1,\"jdkVersion\":\"17.0.15\",\"vmName\":\"OpenJDK\",\"vmVersion\":\"17\","
                 + "\"warmupIterations\":2,\"warmupTime\":\"1 s\",\"measurementIterations\":3,\"measurementTime\":\"1 s\","
                 + "\"params\":{\"size\":\"" + size + "\"},"
-                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.0,\"scoreUnit\":\"" + unit + "\"},"
+                + "\"primaryMetric\":{\"score\":" + score + ",\"scoreError\":1.0,\"scoreUnit\":\"" + unit + "\","
+                + "\"rawData\":[[" + (score * 1.5) + "," + (score * 0.8) + "],[" + score + "]]},"
                 + "\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":" + bytes + ",\"scoreUnit\":\"B/op\"}}}";
     }
 
@@ -37,6 +38,7 @@ class ReportTest {
         assertThat(jdk.family()).isEqualTo("jdk");
         assertThat(jdk.ns()).isEqualTo(3000.0);
         assertThat(jdk.bytesPerOp()).isEqualTo(3600.0);
+        assertThat(jdk.nsBest()).as("fastest raw iteration, in ns").isCloseTo(2400.0, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(jdk.paramText()).isEqualTo("size=160");
         assertThat(Report.peer(rows, rows.get(1), "fmj")).isSameAs(rows.get(3));
         assertThat(Report.peer(rows, rows.get(5), "fmj")).as("no FMJ row at size 80").isNull();
@@ -68,7 +70,7 @@ class ReportTest {
     @Test
     void tableShowsSpeedUpsOnlyOnVoxcoreRows() {
         String table = Report.table(Report.rows(JsonReader.parse(RUN)));
-        assertThat(table).contains("| UlawEncode.voxcoreG711 | size=160 | 50.0 | 1.00 | 0.002 | 5.00x | 2.40x | 60.0x |");
-        assertThat(table).contains("| UlawEncode.fmjMuLawEncoderUtil | size=160 | 120 | 1.00 | 0.000 | 12.0x |  |  |");
+        assertThat(table).contains("| UlawEncode.voxcoreG711 | size=160 | 50.0 | 1.00 | 40.0 | 0.002 | 5.00x | 2.40x | 60.0x |");
+        assertThat(table).contains("| UlawEncode.fmjMuLawEncoderUtil | size=160 | 120 | 1.00 | 96.0 | 0.000 | 12.0x |  |  |");
     }
 }
