@@ -71,7 +71,7 @@ final class BarChart {
         for (List<Report.Row> g : groups.values()) {
             barCount += g.size();
         }
-        int height = TOP + groups.size() * (GROUP_GAP + 6) + barCount * (BAR_HEIGHT + BAR_GAP) + 40;
+        int height = TOP + groups.size() * (GROUP_GAP + 6) + barCount * (BAR_HEIGHT + BAR_GAP) + 64;
         int width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
         int x0 = LABEL_WIDTH;
 
@@ -81,7 +81,7 @@ final class BarChart {
         sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">"
                 + "Time per %s-sample frame (ns/op, log scale; shorter is faster)</text>%n", 10, esc(size)));
-        int plotBottom = height - 30;
+        int plotBottom = height - 54;
         for (int d = lo; d <= hi; d++) {
             double x = x0 + (double) (d - lo) / (hi - lo) * PLOT_WIDTH;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
@@ -111,6 +111,15 @@ final class BarChart {
                 y += BAR_HEIGHT + BAR_GAP;
             }
             y += GROUP_GAP - 18 + 6;
+        }
+        int lx = 10;
+        String[][] legend = {{"baseline", "baseline (plain loop or copy)"}, {"voxcore", "voxcore"}, {"fmj", "FMJ"},
+            {"jdk", "JDK javax.sound.sampled"}};
+        for (String[] l : legend) {
+            sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", lx, height - 20, color(l[0], 0), lx + 16, height - 10,
+                    esc(l[1])));
+            lx += 40 + 7 * l[1].length();
         }
         sb.append("</svg>\n");
         return sb.toString();
