@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the benchmarks jar, runs every benchmark once with a quick profile (one 160-sample frame,
+# allocation measured with -prof gc), and writes docs/performance.md and docs/performance.svg.
+#
+# The quick profile is in the benchmark classes' annotations: 1 fork, 2 x 1 s warm-up (5 x 1 s for
+# the JDK paths, which take longer to settle), 3 x 1 s measured. Budget on 2 cores at one frame
+# size: 28 benchmarks x ~5.5 s + 6 JDK benchmarks x ~8.5 s = about 3.5 min, plus the build
+# (under 1 min): under 5 minutes.
+#
+# Usage: benchmarks/run-report.sh [extra JMH options, e.g. a regex to select benchmarks]
+# Set JMH_SIZES to sweep more frame sizes (e.g. JMH_SIZES=80,160,320,960; about 4x longer).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+SIZES="${JMH_SIZES:-160}"
+RESULT=benchmarks/target/jmh-result.json
+
+./mvnw -B -q -DskipTests package -pl benchmarks -am
+
+JMH_ARGS=(-p "size=$SIZES" -prof gc -rf json -rff "$RESULT" "$@")
+java -jar benchmarks/target/benchmarks.jar "${JMH_ARGS[@]}"
+
+LABEL="benchmarks/run-report.sh"
+if [ $# -gt 0 ]; then LABEL="$LABEL $*"; fi
+if [ "$SIZES" != 160 ]; then LABEL="JMH_SIZES=$SIZES $LABEL"; fi
+
+java -cp benchmarks/target/benchmarks.jar io.voxcore.benchmarks.report.Report \
+    --input "$RESULT" \
+    --markdown docs/performance.md \
+    --svg docs/performance.svg \
+    --cores "$(nproc)" \
+    --command "$LABEL, i.e. java -jar benchmarks/target/benchmarks.jar ${JMH_ARGS[*]}"
