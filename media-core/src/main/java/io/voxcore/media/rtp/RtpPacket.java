@@ -61,6 +61,9 @@ public final class RtpPacket {
     /** "Defined by profile" value of an RFC 8285 two-byte extension, with the low 4 bits as app bits. */
     public static final int TWO_BYTE_EXTENSION_PROFILE = 0x1000;
 
+    /** What {@link #walkExtension} returns for elements that run past the extension's end. */
+    private static final long MALFORMED = -2;
+
     private ByteBuffer buffer;
     private int offset;
     private int length;
@@ -124,7 +127,7 @@ public final class RtpPacket {
             if (extOffset + extLength > length) {
                 return RtpValidation.EXTENSION_OVERRUN;
             }
-            if (!extensionElementsFit(u16(header), extOffset, extLength)) {
+            if (walkExtension(u16(header), extOffset, extLength, 0) == MALFORMED) {
                 return RtpValidation.EXTENSION_OVERRUN;
             }
             header = extOffset + extLength;
@@ -141,49 +144,6 @@ public final class RtpPacket {
         payloadOffset = header;
         payloadLength = length - header - padding;
         return RtpValidation.VALID;
-    }
-
-    private boolean extensionElementsFit(int profile, int start, int size) {
-        boolean oneByte = profile == ONE_BYTE_EXTENSION_PROFILE;
-        boolean twoByte = (profile & 0xFFF0) == TWO_BYTE_EXTENSION_PROFILE;
-        if (!oneByte && !twoByte) {
-            return true; // not RFC 8285: opaque, skipped by its length
-        }
-        int end = start + size;
-        int i = start;
-        while (i < end) {
-            int id;
-            int len;
-            if (oneByte) {
-                int b = u8(i);
-                if (b == 0) {
-                    i++;
-                    continue;
-                }
-                id = b >>> 4;
-                if (id == 15) {
-                    return true; // reserved id: stop parsing, the rest is skipped
-                }
-                len = (b & 0x0F) + 1;
-                i += 1;
-            } else {
-                id = u8(i);
-                if (id == 0) {
-                    i++;
-                    continue;
-                }
-                if (i + 1 >= end) {
-                    return false;
-                }
-                len = u8(i + 1);
-                i += 2;
-            }
-            if (i + len > end) {
-                return false;
-            }
-            i += len;
-        }
-        return true;
     }
 
     /**
@@ -213,13 +173,24 @@ public final class RtpPacket {
         if (extensionOffset < 0 || wanted <= 0) {
             return -1;
         }
-        int profile = u16(extensionOffset - 4);
+        long found = walkExtension(u16(extensionOffset - 4), extensionOffset, extensionLength, wanted);
+        return found < 0 ? -1 : found;
+    }
+
+    /**
+     * Walks the RFC 8285 elements of a header extension. With {@code wanted} 0 (never an element
+     * id: 0 is padding) it only checks that every element fits.
+     *
+     * @return the element's absolute data offset in the high 32 bits and its length in the low
+     *     32 bits; -1 when absent or the extension is not RFC 8285; {@link #MALFORMED}
+     */
+    private long walkExtension(int profile, int start, int size, int wanted) {
         boolean oneByte = profile == ONE_BYTE_EXTENSION_PROFILE;
         if (!oneByte && (profile & 0xFFF0) != TWO_BYTE_EXTENSION_PROFILE) {
-            return -1;
+            return -1; // not RFC 8285: opaque, skipped by its length
         }
-        int end = extensionOffset + extensionLength;
-        int i = extensionOffset;
+        int end = start + size;
+        int i = start;
         while (i < end) {
             int id;
             int len;
@@ -231,7 +202,7 @@ public final class RtpPacket {
                 }
                 id = b >>> 4;
                 if (id == 15) {
-                    return -1;
+                    return -1; // reserved id: stop parsing, the rest is skipped
                 }
                 len = (b & 0x0F) + 1;
                 i += 1;
@@ -241,8 +212,14 @@ public final class RtpPacket {
                     i++;
                     continue;
                 }
+                if (i + 1 >= end) {
+                    return MALFORMED;
+                }
                 len = u8(i + 1);
                 i += 2;
+            }
+            if (i + len > end) {
+                return MALFORMED;
             }
             if (id == wanted) {
                 return ((long) (offset + i) << 32) | len;
