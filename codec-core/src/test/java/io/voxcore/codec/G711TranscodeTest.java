@@ -190,6 +190,32 @@ class G711TranscodeTest {
         assertThat(contents(dst)).isEqualTo(expected);
     }
 
+    /** Direct buffers are mapped eight bytes at a time: every length and tail, either byte order. */
+    @org.junit.jupiter.api.Test
+    void directBuffersOfEveryShortLengthAndByteOrder() {
+        byte[] codes = signal();
+        for (java.nio.ByteOrder srcOrder : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
+            for (java.nio.ByteOrder dstOrder : new java.nio.ByteOrder[] {java.nio.ByteOrder.BIG_ENDIAN, java.nio.ByteOrder.LITTLE_ENDIAN}) {
+                for (int length = 0; length <= 41; length++) {
+                    for (boolean fromUlaw : new boolean[] {true, false}) {
+                        ByteBuffer src = ByteBuffer.allocateDirect(length + 3).order(srcOrder);
+                        src.position(3);
+                        src.put(codes, 7, length);
+                        src.position(3);
+                        ByteBuffer dst = ByteBuffer.allocateDirect(length + 5).order(dstOrder);
+                        dst.position(5);
+                        assertThat(buffers(fromUlaw, src, dst)).isEqualTo(length);
+                        byte[] got = new byte[length];
+                        dst.get(5, got);
+                        byte[] expected = java.util.Arrays.copyOfRange(reference(fromUlaw,
+                                java.util.Arrays.copyOfRange(codes, 7, 7 + length)), 0, length);
+                        assertThat(got).as("length %d, %s to %s", length, srcOrder, dstOrder).isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.EnumSource(Kind.class)
     void byteBufferInPlace(Kind kind) {
