@@ -114,7 +114,7 @@ final class BarChart {
         }
         int lx = 10;
         String[][] legend = {{"baseline", "baseline (plain loop or copy)"}, {"voxcore", "voxcore"}, {"fmj", "FMJ"},
-            {"jdk", "JDK javax.sound.sampled"}};
+            {"jdk", "JDK javax.sound.sampled"}, {"other", "voxcore convenience forms (allocate)"}};
         for (String[] l : legend) {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", lx, height - 20, color(l[0], 0), lx + 16, height - 10,
