@@ -86,9 +86,11 @@ final class RelayCommand implements Callable<Integer> {
                     + " (" + bCodec + ", events PT " + bEventPayloadType + ") and sends to " + target(b));
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
+            // Without --seconds: runs until the JVM is told to stop (Ctrl-C, SIGTERM); the hook prints the
+            // statistics while the sessions are still open, then lets this thread close them.
             Thread hook = new Thread(() -> {
-                stop.countDown();
                 printStatistics(out, relay, legA, legB);
+                stop.countDown();
             }, "voxcore-relay-stop");
             if (seconds == null) {
                 Runtime.getRuntime().addShutdownHook(hook);
