@@ -257,4 +257,67 @@ class MediaRelayTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         }
     }
+
+    @Test
+    void lossCarriesOverAndANewInboundSsrcContinuesTheOutboundSequenceAndTimestampLine() throws Exception {
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build();
+             DatagramChannel sender = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+             DatagramChannel farEnd = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            MediaSession legA = engine.createSession(Legs.config(0, 101).relatchSilenceMillis(0).build());
+            MediaSession legB = engine.createSession(Legs.config(8, 101)
+                    .remoteAddress((InetSocketAddress) farEnd.getLocalAddress()).build());
+            legA.start();
+            legB.start();
+            MediaRelay relay = MediaRelay.between(legA, legB);
+            InetSocketAddress to = legA.localAddress();
+            // SSRC 1: sequence 100-109, then 111-114 (110 lost on the way to the relay).
+            for (int seq = 100; seq <= 114; seq++) {
+                if (seq != 110) {
+                    sendRaw(sender, to, 1, seq, 8000 + 160L * (seq - 100));
+                }
+            }
+            // SSRC 2 takes over with unrelated sequence numbers and timestamps.
+            for (int i = 0; i < 10; i++) {
+                sendRaw(sender, to, 2, 60_000 + i, 3_000_000_000L + 160L * i);
+            }
+            farEnd.configureBlocking(false);
+            List<Seen> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                ByteBuffer buf = ByteBuffer.allocate(2048);
+                if (farEnd.receive(buf) == null) {
+                    Thread.sleep(5);
+                    continue;
+                }
+                RtpPacket p = new RtpPacket().wrap(buf, 0, buf.position());
+                seen.add(new Seen(p.payloadType(), p.sequenceNumber(), p.timestamp(), p.ssrc(), p.marker(), new byte[0]));
+            }
+            assertThat(seen.size()).as("packets forwarded: 14 of SSRC 1, most of SSRC 2's 10").isBetween(14 + 5, 24);
+            Seen first = seen.get(0);
+            for (int i = 0; i < seen.size(); i++) {
+                Seen s = seen.get(i);
+                assertThat(s.ssrc()).isEqualTo(legB.ssrc());
+                assertThat(s.payloadType()).isEqualTo(8);
+                // Up to the loss: consecutive; after it, shifted by the one lost packet; after the
+                // SSRC change: continuing one by one.
+                int expectedSeq = i < 10 ? i : i + 1;
+                long expectedTs = 160L * (i < 10 ? i : i + 1);
+                assertThat(s.sequence()).as("sequence of packet %d", i).isEqualTo((first.sequence() + expectedSeq) & 0xFFFF);
+                assertThat(s.timestamp()).as("timestamp of packet %d", i)
+                        .isEqualTo((first.timestamp() + expectedTs) & 0xFFFF_FFFFL);
+            }
+            assertThat(relay.statistics().aToB().packetsForwarded()).isEqualTo(seen.size());
+        }
+    }
+
+    private static void sendRaw(DatagramChannel sender, InetSocketAddress to, long ssrc, int seq, long ts)
+            throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(12 + 160);
+        RtpPacket.writeHeader(b, 0, false, 0, seq, ts & 0xFFFF_FFFFL, ssrc);
+        for (int i = 0; i < 160; i++) {
+            b.put(12 + i, G711.linearToUlaw((short) (i * 97)));
+        }
+        sender.send(b, to);
+        Thread.sleep(3);
+    }
 }
