@@ -111,4 +111,21 @@ class JitterBufferTest {
         insert(3, 320, 320 + 5000, 160);
         assertThat(jb.delay()).isEqualTo(1600); // capped at the maximum
     }
+
+    @Test
+    void telephoneEventPacketsHoldTheirSequenceNumbersSilentlyAndLeaveTheDelayAlone() {
+        insert(10, 0, 1000, 160);
+        // An event at timestamp 160 sent over 100 ms: every packet has the event's start timestamp,
+        // so its transit grows by 160 a packet; it must not inflate the delay estimate.
+        for (int i = 0; i < 5; i++) {
+            int slot = jb.prepareEmpty(11 + i, 160);
+            assertThat(slot).isNotNegative();
+            jb.commit(slot, 0);
+        }
+        assertThat(jb.prepareEmpty(13, 160)).isEqualTo(JitterBuffer.DUPLICATE);
+        insert(16, 1120, 2120, 160); // audio after the event, transit 1000 again
+        assertThat(jb.delay()).isEqualTo(320);
+        jb.playout(100_000);
+        assertThat(events).containsExactly("p 10 0 160 10", "p 16 1120 160 16"); // no gap, nothing for 11-15
+    }
 }
