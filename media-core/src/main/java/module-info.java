@@ -9,6 +9,7 @@ module io.voxcore.media {
     exports io.voxcore.media;
     exports io.voxcore.media.codec;
     exports io.voxcore.media.rtp;
+    exports io.voxcore.media.relay;
     exports io.voxcore.media.session;
     // Each further API package is exported here once it has types (never an .internal package).
 }

@@ -32,6 +32,11 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--seconds", required = true, paramLabel = "N", description = "How long to receive.")
     double seconds;
 
+    @Option(names = "--event-pt", defaultValue = "101", paramLabel = "PT",
+            description = "Telephone-event (DTMF) payload type the sender uses, 96-127 (default: ${DEFAULT-VALUE}); "
+                    + "digits received are counted in the statistics.")
+    int eventPayloadType;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +47,7 @@ final class ReceiveCommand implements Callable<Integer> {
         }
         Recorder recorder = new Recorder();
         MediaSessionConfig config = MediaSessionConfig.builder()
-                .localAddress(listen).payloadType(codec.payloadType()).build();
+                .localAddress(listen).payloadType(codec.payloadType()).telephoneEventPayloadType(eventPayloadType).build();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-receive").build()) {
             MediaSession session = engine.createSession(config);
             session.onAudio(recorder);

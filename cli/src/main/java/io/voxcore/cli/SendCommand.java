@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code voxcore send}: streams a WAV file as RTP in real time. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Stream an 8 kHz mono 16-bit WAV file as G.711 RTP, in real time; prints statistics as JSON.")
+        description = "Stream an 8 kHz mono 16-bit WAV file as G.711 RTP, in real time, optionally followed by "
+                + "DTMF digits; prints statistics as JSON.")
 final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
@@ -34,6 +35,15 @@ final class SendCommand implements Callable<Integer> {
             description = "Local address to send from (default: any address, ephemeral port).")
     InetSocketAddress local;
 
+    @Option(names = "--dtmf", paramLabel = "DIGITS",
+            description = "DTMF digits (0-9 * # A-D) to send as RFC 4733 events after the file: 100 ms tones, "
+                    + "100 ms apart, at -10 dBm0.")
+    String dtmf;
+
+    @Option(names = "--event-pt", defaultValue = "101", paramLabel = "PT",
+            description = "Telephone-event payload type for --dtmf, 96-127 (default: ${DEFAULT-VALUE}).")
+    int eventPayloadType;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,9 +53,21 @@ final class SendCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--ptime " + ptime + " is outside " + MediaSessionConfig.MIN_PTIME_MILLIS
                     + "-" + MediaSessionConfig.MAX_PTIME_MILLIS + " ms");
         }
-        short[] samples = WavFiles.read(in);
+        if (dtmf != null) {
+            for (int i = 0; i < dtmf.length(); i++) {
+                if ("0123456789*#ABCDabcd".indexOf(dtmf.charAt(i)) < 0) {
+                    throw new IllegalArgumentException("--dtmf '" + dtmf.charAt(i) + "' at index " + i
+                            + " is not a DTMF digit (0-9 * # A-D)");
+                }
+            }
+            if (dtmf.isEmpty()) {
+                throw new IllegalArgumentException("--dtmf needs at least one digit");
+            }
+        }
         MediaSessionConfig config = MediaSessionConfig.builder()
-                .localAddress(local).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime).build();
+                .localAddress(local).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
+                .telephoneEventPayloadType(eventPayloadType).build();
+        short[] samples = WavFiles.read(in);
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {
             MediaSession session = engine.createSession(config);
             session.start();
@@ -67,6 +89,9 @@ final class SendCommand implements Callable<Integer> {
                     session.send(samples, at, chunk);
                 }
                 next += period;
+            }
+            if (dtmf != null) {
+                session.sendDtmf(dtmf, java.time.Duration.ofMillis(100), 10);
             }
             spec.commandLine().getOut().println(Json.of(session.statistics()));
         }

@@ -30,7 +30,7 @@ class VoxcoreCliTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"send", "receive"}) {
+        for (String command : new String[] {"send", "receive", "relay", "demo"}) {
             Result r = run(command, "--help");
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Usage: voxcore " + command);
@@ -104,5 +104,106 @@ class VoxcoreCliTest {
             assertThat(got[i]).as("padding sample %d", i).isEqualTo(G711.alawToLinear(G711.linearToAlaw((short) 0)));
         }
         assertThat(Files.size(out)).isGreaterThan(44);
+    }
+
+    @Test
+    void demoRunsACallThroughTheRelayAndReportsThatAudioAndDigitsMatch() {
+        Result r = run("demo", "--seconds", "1", "--dtmf", "3*9");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("audio A->B (PCMU->PCMA) matches the reference")
+                .contains("audio B->A (PCMA->PCMU) matches the reference")
+                .contains("DTMF sent \"3*9\", received \"3*9\": matches")
+                .contains("\"packetsTranscoded\":50")
+                .contains("demo: result: MATCH");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void relayArgumentMistakesExitWithTwoAndOneLine() throws Exception {
+        Result noCodec = run("relay", "--a", "127.0.0.1:4000", "--a-codec");
+        assertThat(noCodec.code()).isEqualTo(2);
+        assertThat(noCodec.err()).contains("--a-codec").hasLineCount(1);
+
+        Result badCodec = run("relay", "--a", "127.0.0.1:4000", "--b", "127.0.0.1:4002", "--b-codec", "G729");
+        assertThat(badCodec.code()).isEqualTo(2);
+        assertThat(badCodec.err()).contains("G729").hasLineCount(1);
+
+        Result badEventPt = run("relay", "--a", "127.0.0.1:4000", "--b", "127.0.0.1:4002", "--a-event-pt", "50");
+        assertThat(badEventPt.code()).isEqualTo(2);
+        assertThat(badEventPt.err()).contains("leg A").contains("got 50").hasLineCount(1);
+
+        Result badSeconds = run("relay", "--a", "127.0.0.1:4000", "--b", "127.0.0.1:4002", "--seconds", "0");
+        assertThat(badSeconds.code()).isEqualTo(2);
+        assertThat(badSeconds.err()).contains("--seconds 0.0").hasLineCount(1);
+
+        Result badDigit = run("send", "--to", "127.0.0.1:9", "--in", "x.wav", "--dtmf", "12x");
+        assertThat(badDigit.code()).isEqualTo(2);
+        assertThat(badDigit.err()).contains("'x' at index 2").hasLineCount(1);
+
+        try (DatagramSocket taken = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            Result busy = run("relay", "--a", "127.0.0.1:4000", "--b", "127.0.0.1:4002", "--a-listen",
+                    "127.0.0.1:" + taken.getLocalPort(), "--seconds", "1");
+            assertThat(busy.code()).isEqualTo(1);
+            assertThat(busy.err()).startsWith("voxcore: error:").contains(String.valueOf(taken.getLocalPort()))
+                    .hasLineCount(1);
+        }
+    }
+
+    @Test
+    void sendThroughTheRelayCommandToReceiveGivesTheTranscodedRoundTripAndTheDigits() throws Exception {
+        short[] signal = new short[8000];
+        for (int i = 0; i < signal.length; i++) {
+            signal[i] = (short) (Math.sin(i * 0.05) * (i * 3));
+        }
+        Path in = dir.resolve("in.wav");
+        Path out = dir.resolve("out.wav");
+        WavFiles.write(in, signal, signal.length);
+        int receivePort = freePort();
+        int relayA = freePort();
+        int senderPort = freePort();
+        // Two threads of their own: the common pool may have a single thread on a small machine.
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CompletableFuture<Result> receiver = CompletableFuture.supplyAsync(() -> run("receive", "--listen",
+                "127.0.0.1:" + receivePort, "--codec", "PCMA", "--event-pt", "96", "--out", out.toString(),
+                "--seconds", "4"), threads);
+        CompletableFuture<Result> relay = CompletableFuture.supplyAsync(() -> run("relay", "--a-listen",
+                "127.0.0.1:" + relayA, "--a", "127.0.0.1:" + senderPort, "--a-codec", "PCMU", "--b", "127.0.0.1:" + receivePort,
+                "--b-codec", "PCMA", "--b-event-pt", "96", "--seconds", "4"), threads);
+        threads.shutdown();
+        Thread.sleep(500);
+        // Symmetric RTP: party A sends from the address the relay was told (--a), the only source leg A accepts.
+        Result sent = run("send", "--to", "127.0.0.1:" + relayA, "--local", "127.0.0.1:" + senderPort, "--codec", "PCMU",
+                "--in", in.toString(), "--dtmf", "42");
+        assertThat(sent.code()).as(sent.err()).isZero();
+        Result relayed = relay.get(30, TimeUnit.SECONDS);
+        assertThat(relayed.code()).as(relayed.err()).isZero();
+        assertThat(relayed.out()).contains("leg A listens on /127.0.0.1:" + relayA)
+                .contains("\"aToB\":{\"packetsForwarded\":64,").contains("\"packetsTranscoded\":50");
+        Result received = receiver.get(30, TimeUnit.SECONDS);
+        assertThat(received.code()).as(received.err()).isZero();
+        assertThat(received.out()).contains("\"dtmfReceived\":2").contains("\"cumulativeLost\":0");
+        short[] got = WavFiles.read(out);
+        assertThat(got.length).isEqualTo(signal.length);
+        for (int i = 0; i < signal.length; i++) {
+            short expected = G711.alawToLinear(G711.ulawToAlaw(G711.linearToUlaw(signal[i])));
+            assertThat(got[i]).as("sample %d", i).isEqualTo(expected);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (DatagramSocket probe = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+                int port = probe.getLocalPort();
+                if (port % 2 == 0 && port < 65000) {
+                    try {
+                        new DatagramSocket(port + 1, java.net.InetAddress.getLoopbackAddress()).close();
+                        return port;
+                    } catch (java.net.SocketException e) {
+                        continue;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no free even port pair");
     }
 }

@@ -15,7 +15,9 @@ import io.voxcore.media.rtp.RtpMath;
  * Packets older than the playout point are late and dropped; a second copy of a buffered packet
  * is a duplicate and dropped. When a packet would not fit in the ring, the oldest packets are
  * played at once (early) to make room: received audio is never discarded for lack of space.
- * A packet with the marker bit restarts the transit estimate (a new talkspurt).
+ * A packet with the marker bit restarts the transit estimate (a new talkspurt). A packet without
+ * audio (a telephone event, see {@link #prepareEmpty}) only holds its place in the sequence: it is
+ * due at once and plays as nothing, so the audio around it sees no gap.
  *
  * <p>Allocation-free once every slot's array has grown to the largest packet seen.
  */
@@ -117,6 +119,24 @@ final class JitterBuffer {
      * @return a slot index for {@link #pcm} and {@link #commit}, or {@link #LATE} or {@link #DUPLICATE}
      */
     int prepare(int sequence, long rtpTimestamp, long arrival, boolean marker) {
+        return place(sequence, rtpTimestamp, arrival, marker, true);
+    }
+
+    /**
+     * First step of inserting a packet that carries no audio (an RFC 4733 telephone event sharing
+     * the stream's sequence space): it holds its sequence number so that no gap is reported for
+     * it, plays as nothing, and leaves the transit estimate alone (an event's packets all carry
+     * its start timestamp). Commit it with length 0.
+     *
+     * @param sequence the packet's sequence number
+     * @param rtpTimestamp the packet's timestamp
+     * @return a slot index for {@link #commit}, or {@link #LATE} or {@link #DUPLICATE}
+     */
+    int prepareEmpty(int sequence, long rtpTimestamp) {
+        return place(sequence, rtpTimestamp, 0, false, false);
+    }
+
+    private int place(int sequence, long rtpTimestamp, long arrival, boolean marker, boolean audio) {
         long ext;
         long extTs;
         if (!haveReference) {
@@ -137,7 +157,9 @@ final class JitterBuffer {
         if (seqs[(int) (ext & mask)] == ext) {
             return DUPLICATE;
         }
-        observeTransit(arrival - extTs, arrival, marker);
+        if (audio) {
+            observeTransit(arrival - extTs, arrival, marker);
+        }
         if (ext < nextSeq) {
             return LATE;
         }
@@ -173,7 +195,7 @@ final class JitterBuffer {
      * Second step: the slot now holds {@code length} decoded samples.
      *
      * @param slot from {@link #prepare}
-     * @param length samples written (all channels)
+     * @param length samples written (all channels); 0 for a packet without audio, which plays as nothing
      */
     void commit(int slot, int length) {
         seqs[slot] = pendingSeq;
@@ -228,14 +250,15 @@ final class JitterBuffer {
             int slot = (int) (nextSeq & mask);
             if (seqs[slot] == nextSeq) {
                 long due = timestamps[slot] + base() + delay;
-                if (due > now) {
+                if (due > now && lengths[slot] != 0) {
                     return due;
                 }
                 play(slot);
             } else {
                 long j = nextPresent();
-                long due = timestamps[(int) (j & mask)] + base() + delay;
-                if (due > now) {
+                int present = (int) (j & mask);
+                long due = timestamps[present] + base() + delay;
+                if (due > now && lengths[present] != 0) {
                     return due;
                 }
                 gapUntil(j);
@@ -283,6 +306,9 @@ final class JitterBuffer {
         seqs[slot] = -1;
         count--;
         nextSeq++;
+        if (length == 0) {
+            return; // a telephone event's place in the sequence: nothing to play
+        }
         nextTs = ts + length / channels;
         playing = true;
         output.onPlayout(pcm[slot], length, ts & 0xFFFF_FFFFL, (int) ((nextSeq - 1) & 0xFFFF));

@@ -12,8 +12,11 @@ import io.voxcore.media.rtp.RtcpPacket;
 import io.voxcore.media.rtp.RtcpReport;
 import io.voxcore.media.rtp.RtcpValidation;
 import io.voxcore.media.rtp.RtcpWriter;
+import io.voxcore.media.rtp.RtpMath;
 import io.voxcore.media.rtp.RtpPacket;
 import io.voxcore.media.rtp.RtpValidation;
+import io.voxcore.media.rtp.TelephoneEvent;
+import io.voxcore.media.rtp.TelephoneEventValidation;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -39,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +64,9 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Threads</h2>
  * <ul>
- *   <li>{@link #send(AudioFrame)} and {@link #send(short[], int, int)}: one thread at a time (any
- *   thread). Two overlapping calls are detected (one compare-and-set per call, not per packet)
- *   and the second throws {@link IllegalStateException}. Sending runs in parallel with the
+ *   <li>{@link #send(AudioFrame)}, {@link #send(short[], int, int)} and {@code sendDtmf}: one
+ *   thread at a time (any thread). Two overlapping calls are detected (one compare-and-set per
+ *   call, not per packet) and the second throws {@link IllegalStateException}. Sending runs in parallel with the
  *   engine's receiving.</li>
  *   <li>{@link #close()}: any thread, any time, also during a {@code send} on another thread: it
  *   waits for that call to finish, so every packet of a {@code send} call that started before
@@ -71,6 +75,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #statistics()}, {@link #poll()}, {@link #receive(Duration)},
  *   {@link #remoteAddress(InetSocketAddress)}, {@link #onAudio}, {@link #onPcm}, {@link #start()}:
  *   thread-safe.</li>
+ *   <li>{@link #trySendRtp(ByteBuffer, int, int)}: one forwarding thread at a time, not mixed
+ *   with {@code send} (not checked).</li>
  *   <li>Callbacks run on the engine's I/O thread.</li>
  * </ul>
  *
@@ -89,6 +95,25 @@ import org.slf4j.LoggerFactory;
  * {@link MediaSessionConfig#relatchSilenceMillis()} and the new SSRC then sends
  * {@link ReceptionStatistics#MIN_SEQUENTIAL} packets in sequence: it replaces the old one (the
  * jitter buffer is flushed and reception statistics restart; the probation packets are dropped).
+ *
+ * <h2>DTMF (RFC 4733 telephone events)</h2>
+ * Events use {@link MediaSessionConfig#telephoneEventPayloadType()} at the codec's clock rate and
+ * share the audio stream's SSRC, sequence numbers and timestamp line. {@link #sendDtmf(char,
+ * Duration, int)} runs on the sending thread and blocks for the event: a first packet with the
+ * marker bit, an update every {@code ptime} with the duration so far, then the end packet (E bit,
+ * final duration) three times at the same interval (RFC 4733 sections 2.5.1.2-2.5.1.4), every
+ * packet with the event's start timestamp and a new sequence number. The audio is suppressed
+ * meanwhile, since the sending thread is busy; the audio timestamp then resumes after the time the
+ * event occupied, so the stream stays on its real-time line. On receipt, event packets go through
+ * the same address, SSRC and sequence checks and statistics as audio, take their place in the
+ * jitter buffer's sequence without audio (no gap is reported for them) and are reported to the
+ * {@link DtmfListener}: see {@link DtmfEvent} for when. Only the first event block of a packet is
+ * read; events that are not DTMF (codes above 15) are counted but not reported.
+ *
+ * <h2>Forwarding</h2>
+ * A session with an {@link RtpTap} hands every accepted packet to it instead of buffering and
+ * decoding it; {@link #trySendRtp(ByteBuffer, int, int)} writes a prepared packet. Together they
+ * are the hooks of {@code io.voxcore.media.relay.MediaRelay}.
  *
  * <h2>RTCP</h2>
  * Unless {@link RtcpMode#OFF}, the I/O thread sends a compound report (RFC 3550 section 6.4: a
@@ -129,6 +154,8 @@ public final class MediaSession implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closed;
     private volatile AudioListener listener;
+    private volatile DtmfListener dtmfListener;
+    private volatile RtpTap tap;
     private volatile PcmSink sink;
     private volatile SessionStatistics finalStatistics;
     /** {@link #SEND_IDLE}, {@link #SEND_BUSY} while a send call runs, or {@link #SEND_CLOSED}. */
@@ -150,11 +177,23 @@ public final class MediaSession implements AutoCloseable {
     private volatile long packetsSent;
     private volatile long octetsSent;
     private volatile long packetsUnsent;
+    private volatile long eventPacketsSent;
+    private volatile long dtmfSent;
     private volatile long lastSentTimestamp;
     private volatile long lastSentNanos;
 
     // Receive side: the I/O thread only.
     private final RtpPacket packet = new RtpPacket();
+    private final int eventPayloadType;
+    private final TelephoneEvent telephoneEvent = new TelephoneEvent();
+    private long eventTimestamp = -1;
+    private int eventCode;
+    private int eventDuration;
+    private int eventVolume;
+    private boolean eventEnded;
+    private long eventPacketsReceived;
+    private long dtmfReceived;
+    private long eventsMalformed;
     private final long[] malformed = new long[VALIDATIONS.length];
     private final Playout playout = new Playout();
     private final PlayoutTimer playoutTimer = new PlayoutTimer();
@@ -226,6 +265,7 @@ public final class MediaSession implements AutoCloseable {
         this.config = config;
         this.pool = pool;
         this.payloadType = config.payloadType();
+        this.eventPayloadType = config.telephoneEventPayloadType();
         this.encoder = CodecFactory.createZeroCopy(payloadType);
         this.decoder = CodecFactory.createZeroCopy(payloadType);
         this.clockRate = config.codec().sampleRate();
@@ -426,15 +466,24 @@ public final class MediaSession implements AutoCloseable {
         if (length % channels != 0) {
             throw new IllegalArgumentException(length + " samples is not a multiple of " + channels + " channels");
         }
+        enterSend();
+        try {
+            packetize(pcm, offset, length);
+        } finally {
+            exitSend();
+        }
+    }
+
+    /** Claims the send side for the calling thread: one compare-and-set per call. */
+    private void enterSend() {
         if (!sendState.compareAndSet(SEND_IDLE, SEND_BUSY)) {
             throw new IllegalStateException(sendState.get() == SEND_CLOSED ? "session " + localAddress + " is closed"
                     : "session " + localAddress + ": send called from two threads at once (send is single-threaded)");
         }
-        try {
-            packetize(pcm, offset, length);
-        } finally {
-            sendState.compareAndSet(SEND_BUSY, SEND_IDLE);
-        }
+    }
+
+    private void exitSend() {
+        sendState.compareAndSet(SEND_BUSY, SEND_IDLE);
     }
 
     private void packetize(short[] pcm, int offset, int length) {
@@ -469,9 +518,17 @@ public final class MediaSession implements AutoCloseable {
         b.position(RtpPacket.FIXED_HEADER_LENGTH);
         int bytes = encoder.encodeToBuffer(pcm, offset, shortsPerPacket, b);
         b.flip();
+        write(b, bytes, timestamp);
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp = (timestamp + shortsPerPacket / channels) & 0xFFFF_FFFFL;
+        marker = false;
+    }
+
+    /** Writes the packet between {@code b}'s position and limit and counts it. Any thread. */
+    private boolean write(ByteBuffer b, int payloadBytes, long sentTimestamp) {
         InetSocketAddress to = remote;
         boolean sent = false;
-        if (to != null) {
+        if (to != null && !closed) {
             try {
                 int written = rtpChannel.isConnected() ? rtpChannel.write(b) : rtpChannel.send(b, to);
                 sent = written > 0;
@@ -479,18 +536,210 @@ public final class MediaSession implements AutoCloseable {
                 sent = false; // e.g. ICMP port unreachable reported on a connected socket
             }
         }
-        long sentTimestamp = timestamp;
-        sequence = (sequence + 1) & 0xFFFF;
-        timestamp = (timestamp + shortsPerPacket / channels) & 0xFFFF_FFFFL;
-        marker = false;
         if (sent) {
             lastSentTimestamp = sentTimestamp;
             lastSentNanos = System.nanoTime();
-            octetsSent = octetsSent + bytes;
+            octetsSent = octetsSent + payloadBytes;
             packetsSent = packetsSent + 1;
         } else {
             packetsUnsent = packetsUnsent + 1;
         }
+        return sent;
+    }
+
+    /**
+     * Sends one DTMF digit as an RFC 4733 telephone event, paced in real time, and returns when
+     * it is over: the event's packets take {@code ceil(duration / ptime) + 2} packet intervals (the
+     * end packet is sent three times), and the call returns one interval after the last. The
+     * audio timestamp then continues after that time. Call it from the sending thread (as
+     * {@link #send(short[], int, int)}); audio remaining from an earlier call that did not fill a
+     * packet is sent after the event. If interrupted, the event is ended at once (its end packets
+     * sent without pacing) before the exception is thrown.
+     *
+     * @param digit one of {@code 0-9 * # A-D} (a-d accepted)
+     * @param duration the tone's length: at least 10 ms, at most 65,535 RTP timestamp units
+     *     (8.19 s at 8 kHz; RFC 4733's longer-event segmentation is not done)
+     * @param volume the power level as 0 to 63, meaning 0 to -63 dBm0 (10 is customary)
+     * @throws IllegalArgumentException naming the value when the digit, duration or volume is invalid
+     * @throws IllegalStateException if the session is closed
+     * @throws InterruptedException if interrupted while waiting between packets
+     */
+    public void sendDtmf(char digit, Duration duration, int volume) throws InterruptedException {
+        int event = TelephoneEvent.dtmfEvent(digit);
+        if (event < 0) {
+            throw new IllegalArgumentException("'" + digit + "' is not a DTMF digit (0-9 * # A-D)");
+        }
+        int samples = dtmfSamples(duration, volume);
+        enterSend();
+        try {
+            sendEvent(event, samples, volume);
+        } finally {
+            exitSend();
+        }
+    }
+
+    /**
+     * Sends DTMF digits one after the other as {@link #sendDtmf(char, Duration, int)}, with a pause
+     * as long as a tone between two digits (nothing is sent during it; the timestamp advances).
+     *
+     * @param digits characters of {@code 0-9 * # A-D}, at least one
+     * @param duration each tone's length, as for {@link #sendDtmf(char, Duration, int)}
+     * @param volume the power level, 0-63 (-dBm0)
+     * @throws IllegalArgumentException naming the character and its index when one is not a digit,
+     *     or the value when the duration or volume is invalid; nothing is sent then
+     * @throws IllegalStateException if the session is closed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void sendDtmf(String digits, Duration duration, int volume) throws InterruptedException {
+        Objects.requireNonNull(digits, "digits");
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException("no DTMF digits given");
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (TelephoneEvent.dtmfEvent(digits.charAt(i)) < 0) {
+                throw new IllegalArgumentException("'" + digits.charAt(i) + "' at index " + i + " of \"" + digits
+                        + "\" is not a DTMF digit (0-9 * # A-D)");
+            }
+        }
+        int samples = dtmfSamples(duration, volume);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0) {
+                Thread.sleep(duration.toMillis());
+                timestamp = (timestamp + samples) & 0xFFFF_FFFFL;
+            }
+            enterSend();
+            try {
+                sendEvent(TelephoneEvent.dtmfEvent(digits.charAt(i)), samples, volume);
+            } finally {
+                exitSend();
+            }
+        }
+    }
+
+    private int dtmfSamples(Duration duration, int volume) {
+        Objects.requireNonNull(duration, "duration");
+        if (volume < 0 || volume > TelephoneEvent.MAX_VOLUME) {
+            throw new IllegalArgumentException("DTMF volume must be 0-63 (0 to -63 dBm0), got " + volume);
+        }
+        long samples = duration.isNegative() ? -1 : duration.toNanos() / 1000 * clockRate / 1_000_000L;
+        if (duration.compareTo(Duration.ofMillis(10)) < 0 || samples > 0xFFFF) {
+            throw new IllegalArgumentException("DTMF duration must be 10 ms to 65535 samples ("
+                    + 65_535_000L / clockRate + " ms at " + clockRate + " Hz), got " + duration.toMillis() + " ms");
+        }
+        return (int) samples;
+    }
+
+    private void sendEvent(int event, int samples, int volume) throws InterruptedException {
+        int step = shortsPerPacket / channels;
+        long ptimeNanos = config.ptimeMillis() * 1_000_000L;
+        long start = timestamp;
+        long t0 = System.nanoTime();
+        int k = 0;
+        boolean first = true;
+        try {
+            for (; (long) (k + 1) * step < samples; k++) {
+                waitUntil(t0 + k * ptimeNanos);
+                sendEventPacket(first, start, event, false, volume, (k + 1) * step);
+                first = false;
+            }
+            for (int i = 0; i < 3; i++) {
+                waitUntil(t0 + (k + i) * ptimeNanos);
+                sendEventPacket(first, start, event, true, volume, samples);
+                first = false;
+            }
+            waitUntil(t0 + (k + 3) * ptimeNanos);
+            dtmfSent = dtmfSent + 1;
+        } catch (InterruptedException e) {
+            for (int i = 0; i < 3; i++) {
+                sendEventPacket(first, start, event, true, volume, Math.min(samples, k * step));
+                first = false;
+            }
+            dtmfSent = dtmfSent + 1;
+            throw e;
+        } finally {
+            timestamp = (start + (long) (k + 3) * step) & 0xFFFF_FFFFL;
+            horizonNanos = Math.max(horizonNanos, System.nanoTime());
+        }
+    }
+
+    private static void waitUntil(long deadline) throws InterruptedException {
+        long wait;
+        while ((wait = deadline - System.nanoTime()) > 0) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while sending DTMF");
+            }
+            LockSupport.parkNanos(wait);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while sending DTMF");
+        }
+    }
+
+    private void sendEventPacket(boolean first, long start, int event, boolean end, int volume, int duration) {
+        ByteBuffer b = sendBuffer;
+        b.clear();
+        RtpPacket.writeHeader(b, 0, first, eventPayloadType, sequence, start, ssrc);
+        TelephoneEvent.write(b, RtpPacket.FIXED_HEADER_LENGTH, event, end, volume, duration);
+        b.limit(RtpPacket.FIXED_HEADER_LENGTH + TelephoneEvent.BLOCK_LENGTH).position(0);
+        if (write(b, TelephoneEvent.BLOCK_LENGTH, start)) {
+            eventPacketsSent = eventPacketsSent + 1;
+        }
+        sequence = (sequence + 1) & 0xFFFF;
+    }
+
+    /**
+     * Writes a prepared RTP packet to this session's socket, to its remote: the send half of a
+     * forwarding path (see {@link RtpTap}). Counted as sent (payload octets: the length less the
+     * 12-byte fixed header) and used for this session's RTCP sender reports, so a session written
+     * to this way must not also be sent to with {@link #send(short[], int, int)} or
+     * {@link #sendDtmf(char, Duration, int)}: its sequence numbers are the caller's. Allocates
+     * nothing when the socket is connected. Thread-safe with respect to receiving; one forwarding
+     * thread at a time.
+     *
+     * @param buffer the packet's buffer; its position and limit are changed
+     * @param offset index of the packet's first byte
+     * @param length the packet's length, at least 12
+     * @return true if written; false (counted as unsent) without a remote, when the session is
+     *     closed, or when the socket refused it
+     * @throws IndexOutOfBoundsException if the range lies outside the buffer
+     * @throws IllegalArgumentException if {@code length} is below 12
+     */
+    public boolean trySendRtp(ByteBuffer buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.capacity());
+        if (length < RtpPacket.FIXED_HEADER_LENGTH) {
+            throw new IllegalArgumentException("an RTP packet is at least 12 bytes, got " + length);
+        }
+        int at = offset + RtpPacket.TIMESTAMP_OFFSET;
+        long ts = (buffer.get(at) & 0xFFL) << 24 | (buffer.get(at + 1) & 0xFF) << 16 | (buffer.get(at + 2) & 0xFF) << 8
+                | (buffer.get(at + 3) & 0xFF);
+        buffer.limit(offset + length).position(offset);
+        return write(buffer, length - RtpPacket.FIXED_HEADER_LENGTH, ts);
+    }
+
+    /**
+     * Sets the forwarding hook: every accepted packet goes to it instead of the jitter buffer,
+     * the decoder and the audio and DTMF callbacks (see {@link RtpTap}). Takes effect for the next
+     * packet.
+     *
+     * @param tap the hook, or null to buffer and decode again
+     * @return this
+     */
+    public MediaSession tap(RtpTap tap) {
+        this.tap = tap;
+        return this;
+    }
+
+    /**
+     * Sets the listener for received DTMF digits (RFC 4733 telephone events); see
+     * {@link DtmfEvent} for when it is called. Runs on the I/O thread; independent of the audio
+     * listener, sink or pull queue.
+     *
+     * @param listener the listener, or null for none (events are still counted)
+     * @return this
+     */
+    public MediaSession onDtmf(DtmfListener listener) {
+        this.dtmfListener = listener;
+        return this;
     }
 
     /**
@@ -655,28 +904,27 @@ public final class MediaSession implements AutoCloseable {
                 r.jitter(), clockRate, priorDuplicates + r.duplicates() + bufferDuplicates,
                 priorReordered + r.reordered(), late, badSequence, bad, wrongPayloadType, foreignAddress,
                 foreignSsrc, undecodable, gaps, gapPackets, listenerErrors, queueOverflows, rtcpSent, rtcpReceived,
-                rtcpMalformed, roundTripMicros, peerFractionLost, peerCumulativeLost, peerJitter, peerByes);
+                rtcpMalformed, roundTripMicros, peerFractionLost, peerCumulativeLost, peerJitter, peerByes,
+                eventPacketsSent, dtmfSent, eventPacketsReceived, dtmfReceived, eventsMalformed);
     }
 
     /**
      * Stops the session: no more sending, receiving or callbacks; frees the ports (they can be
      * bound again when this returns) and the pooled buffers. Idempotent; callable from any thread
      * (a call while another thread is closing the session returns at once).
-     * A {@code send} call running on another thread is waited for (its packets are all written);
-     * a remainder shorter than a packet is discarded, as is the jitter buffer's content.
+     * A {@code send} call (or one DTMF event of {@code sendDtmf}) running on another thread is
+     * waited for: its packets are all written. A remainder shorter than a packet is discarded, as
+     * is the jitter buffer's content.
      */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         while (!sendState.compareAndSet(SEND_IDLE, SEND_CLOSED)) {
-            Thread.onSpinWait(); // a send call on another thread: its packets go out first
-            if (sendState.get() == SEND_BUSY) {
-                Thread.yield();
-            }
+            LockSupport.parkNanos(50_000); // a send (or DTMF event) on another thread: its packets go out first
         }
+        closed = true;
         Runnable teardown = () -> {
             loop.timers().cancel(playoutTimer);
             loop.timers().cancel(rtcpTimer);
@@ -775,7 +1023,9 @@ public final class MediaSession implements AutoCloseable {
             foreignAddress++;
             return;
         }
-        if (packet.payloadType() != payloadType) {
+        int pt = packet.payloadType();
+        boolean event = pt == eventPayloadType;
+        if (pt != payloadType && !event) {
             wrongPayloadType++;
             return;
         }
@@ -807,6 +1057,20 @@ public final class MediaSession implements AutoCloseable {
         int payloadLength = packet.payloadLength();
         packetsReceived++;
         octetsReceived += payloadLength;
+        RtpTap t = tap;
+        if (t != null) {
+            try {
+                t.onRtp(packet, event);
+            } catch (RuntimeException e) {
+                listenerErrors++;
+                listenerLog.warn("RTP tap of session " + localAddress + " threw", e);
+            }
+            return;
+        }
+        if (event) {
+            onTelephoneEvent(buf, seq, ts, arrival, payloadOffset, payloadLength);
+            return;
+        }
         if (payloadLength == 0) {
             undecodable++;
             return;
@@ -835,6 +1099,65 @@ public final class MediaSession implements AutoCloseable {
         schedulePlayout(jitter.playout(arrival));
     }
 
+    private void onTelephoneEvent(ByteBuffer buf, int seq, long ts, long arrival, int offset, int length) {
+        eventPacketsReceived++;
+        int slot = jitter.prepareEmpty(seq, ts);
+        if (slot >= 0) {
+            jitter.commit(slot, 0);
+            schedulePlayout(jitter.playout(arrival));
+        }
+        if (telephoneEvent.wrap(buf, offset, length).validate() != TelephoneEventValidation.VALID) {
+            eventsMalformed++;
+            return;
+        }
+        int code = telephoneEvent.event();
+        boolean end = telephoneEvent.end();
+        int duration = telephoneEvent.duration();
+        if (eventTimestamp >= 0 && ts == eventTimestamp) {
+            if (!eventEnded) {
+                eventDuration = Math.max(eventDuration, duration);
+                if (end) {
+                    eventEnded = true;
+                    reportEvent(true);
+                }
+            }
+            return; // an update, or a retransmitted end
+        }
+        if (eventTimestamp >= 0 && RtpMath.timestampDelta(eventTimestamp, ts) < 0) {
+            return; // a late packet of an earlier event
+        }
+        if (eventTimestamp >= 0 && !eventEnded) {
+            eventEnded = true;
+            reportEvent(true); // its end packets were lost: it ends where the next event starts
+        }
+        eventTimestamp = ts;
+        eventCode = code;
+        eventDuration = duration;
+        eventVolume = telephoneEvent.volume();
+        eventEnded = end;
+        reportEvent(end);
+    }
+
+    private void reportEvent(boolean end) {
+        if (!TelephoneEvent.isDtmf(eventCode)) {
+            return;
+        }
+        if (end) {
+            dtmfReceived++;
+        }
+        DtmfListener l = dtmfListener;
+        if (l == null) {
+            return;
+        }
+        try {
+            l.onDtmf(new DtmfEvent(TelephoneEvent.dtmfDigit(eventCode), eventTimestamp, eventDuration, eventVolume,
+                    end, clockRate));
+        } catch (RuntimeException e) {
+            listenerErrors++;
+            listenerLog.warn("DTMF listener of session " + localAddress + " threw", e);
+        }
+    }
+
     private boolean tryRelatch(long newSsrc, int seq, long now) {
         if (now - lastValidNanos < relatchSilenceNanos) {
             return false;
@@ -860,6 +1183,7 @@ public final class MediaSession implements AutoCloseable {
         reception = new ReceptionStatistics();
         jitter = newJitterBuffer(clockRate / 1000L, 64);
         remoteSsrc = newSsrc;
+        eventTimestamp = -1;
         candidateSsrc = -1;
         candidateCount = 0;
         return true;

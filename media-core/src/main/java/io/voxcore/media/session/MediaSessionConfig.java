@@ -33,10 +33,13 @@ public final class MediaSessionConfig {
     public static final int RFC_RTCP_INTERVAL_MILLIS = 5000;
     /** The least RTCP interval accepted (for tests; below the RFC's 5 s), in milliseconds. */
     public static final int MIN_RTCP_INTERVAL_MILLIS = 100;
+    /** The default RFC 4733 telephone-event payload type (the customary dynamic value). */
+    public static final int DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE = 101;
 
     private final InetSocketAddress localAddress;
     private final InetSocketAddress remoteAddress;
     private final int payloadType;
+    private final int telephoneEventPayloadType;
     private final CodecInfo codec;
     private final int ptimeMillis;
     private final long ssrc;
@@ -53,6 +56,7 @@ public final class MediaSessionConfig {
         this.localAddress = b.localAddress;
         this.remoteAddress = b.remoteAddress;
         this.payloadType = b.payloadType;
+        this.telephoneEventPayloadType = b.telephoneEventPayloadType;
         this.codec = codec;
         this.ptimeMillis = b.ptimeMillis;
         this.ssrc = b.ssrc;
@@ -68,8 +72,8 @@ public final class MediaSessionConfig {
 
     /**
      * A builder with the defaults: bind {@code 0.0.0.0} on any free port, no remote (latch to
-     * the first valid source), PCMU (payload type 0), 20 ms packets, a random SSRC, jitter delay
-     * 20-200 ms, RTCP on the next port every 5 s (RFC 3550's minimum), sockets connected to the
+     * the first valid source), PCMU (payload type 0), telephone events on payload type 101,
+     * 20 ms packets, a random SSRC, jitter delay 20-200 ms, RTCP on the next port every 5 s (RFC 3550's minimum), sockets connected to the
      * remote, re-latch to a new SSRC after 2 s of silence, a pull queue of 256 frames.
      *
      * @return a new builder
@@ -104,6 +108,17 @@ public final class MediaSessionConfig {
      */
     public int payloadType() {
         return payloadType;
+    }
+
+    /**
+     * The dynamic payload type of RFC 4733 telephone events (DTMF), sent by
+     * {@link MediaSession#sendDtmf(char, java.time.Duration, int)} and accepted on receipt; its
+     * RTP clock rate is the codec's (SDP {@code a=rtpmap:101 telephone-event/8000}).
+     *
+     * @return 96-127, {@value #DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE} by default
+     */
+    public int telephoneEventPayloadType() {
+        return telephoneEventPayloadType;
     }
 
     /**
@@ -213,7 +228,7 @@ public final class MediaSessionConfig {
     @Override
     public String toString() {
         return "MediaSessionConfig[local=" + localAddress + " remote=" + remoteAddress + " pt=" + payloadType
-                + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " ptime=" + ptimeMillis
+                + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
                 + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
                 + rtcpIntervalMillis + "ms connect=" + connectSocket + "]";
     }
@@ -223,6 +238,7 @@ public final class MediaSessionConfig {
         private InetSocketAddress localAddress = new InetSocketAddress(0);
         private InetSocketAddress remoteAddress;
         private int payloadType;
+        private int telephoneEventPayloadType = DEFAULT_TELEPHONE_EVENT_PAYLOAD_TYPE;
         private int ptimeMillis = 20;
         private long ssrc = -1;
         private int jitterMinDelayMillis = 20;
@@ -269,6 +285,17 @@ public final class MediaSessionConfig {
          */
         public Builder payloadType(int payloadType) {
             this.payloadType = payloadType;
+            return this;
+        }
+
+        /**
+         * Sets the dynamic payload type of RFC 4733 telephone events, as negotiated in SDP.
+         *
+         * @param payloadType 96-127
+         * @return this
+         */
+        public Builder telephoneEventPayloadType(int payloadType) {
+            this.telephoneEventPayloadType = payloadType;
             return this;
         }
 
@@ -392,6 +419,14 @@ public final class MediaSessionConfig {
             }
             if (payloadType < 0 || payloadType > 127) {
                 throw new IllegalArgumentException("payload type must be 0-127, got " + payloadType);
+            }
+            if (telephoneEventPayloadType < 96 || telephoneEventPayloadType > 127) {
+                throw new IllegalArgumentException("telephone-event payload type must be dynamic, 96-127, got "
+                        + telephoneEventPayloadType);
+            }
+            if (telephoneEventPayloadType == payloadType) {
+                throw new IllegalArgumentException("telephone-event payload type " + telephoneEventPayloadType
+                        + " is the audio payload type too");
             }
             CodecInfo codec;
             try {

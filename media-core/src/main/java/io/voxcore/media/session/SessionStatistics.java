@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param late packets that arrived after their playout point and were dropped by the jitter buffer
  * @param badSequence packets dropped by A.1's sequence validation (a jump too large to trust)
  * @param malformed datagrams on the RTP socket that are not valid RTP, by reason
- * @param wrongPayloadType valid RTP with another payload type than the session's
+ * @param wrongPayloadType valid RTP with another payload type than the session's audio and
+ *     telephone-event types
  * @param foreignAddress datagrams from another address than the remote (unconnected sockets only:
  *     a connected socket filters them in the kernel)
  * @param foreignSsrc valid packets from the remote address with another SSRC than the latched one
@@ -47,6 +48,11 @@ import java.util.Optional;
  * @param peerCumulativeLost the cumulative loss the remote last reported, or -1 before any
  * @param peerJitter the interarrival jitter the remote last reported, RTP units, or -1 before any
  * @param peerByes RTCP BYE packets received from the remote SSRC
+ * @param eventPacketsSent RFC 4733 telephone-event packets sent (included in {@code packetsSent})
+ * @param dtmfSent DTMF digits sent
+ * @param eventPacketsReceived telephone-event packets accepted (included in {@code packetsReceived})
+ * @param dtmfReceived DTMF digits received, counted when each ends
+ * @param eventsMalformed telephone-event packets whose payload is not whole 4-byte event blocks
  */
 public record SessionStatistics(
         long ssrc,
@@ -81,7 +87,12 @@ public record SessionStatistics(
         int peerFractionLost,
         long peerCumulativeLost,
         long peerJitter,
-        long peerByes) {
+        long peerByes,
+        long eventPacketsSent,
+        long dtmfSent,
+        long eventPacketsReceived,
+        long dtmfReceived,
+        long eventsMalformed) {
 
     /**
      * Copies the malformed map so the snapshot stays immutable.
@@ -119,6 +130,11 @@ public record SessionStatistics(
      * @param peerCumulativeLost the peer's reported cumulative loss
      * @param peerJitter the peer's reported jitter
      * @param peerByes BYEs from the peer
+     * @param eventPacketsSent telephone-event packets sent
+     * @param dtmfSent DTMF digits sent
+     * @param eventPacketsReceived telephone-event packets received
+     * @param dtmfReceived DTMF digits received
+     * @param eventsMalformed malformed telephone-event packets
      */
     public SessionStatistics {
         malformed = Map.copyOf(malformed);
