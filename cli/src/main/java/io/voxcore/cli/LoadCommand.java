@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code voxcore load}: a bounded load run over loopback; prints the figures. */
 @Command(name = "load", mixinStandardHelpOptions = true,
-        description = {"Run N bidirectional G.711 calls over loopback on one engine (20 ms packets) for S seconds,",
+        description = {"Run N bidirectional G.711 calls (plain or relayed) over loopback on one engine (20 ms packets) for S seconds,",
             "then print packets sent/received/lost, send-to-playout latency percentiles and CPU.",
             "Exit code 0 when nothing was lost, 1 otherwise."})
 final class LoadCommand implements Callable<Integer> {
@@ -26,6 +26,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Seconds before latency is recorded (at most half the run; default: ${DEFAULT-VALUE}).")
     double warmup;
 
+    @Option(names = "--relay", description = {"Relayed calls: PCMU endpoint -> relay (PCMU leg, transcoding, PCMA leg)",
+        "-> PCMA endpoint and back; four RTP streams and four sessions per call."})
+    boolean relay;
+
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
@@ -34,13 +38,13 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadRun.Report r = new LoadRun(calls, seconds, ioThreads, warmup).run();
+        LoadRun.Report r = new LoadRun(calls, seconds, ioThreads, warmup, relay).run();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.of(r));
         } else {
-            out.printf("calls %d (%d RTP streams), %.1f s, %d I/O threads%n", r.calls(), r.streams(), r.seconds(),
-                    r.ioThreads());
+            out.printf("%s calls %d (%d RTP streams), %.1f s, %d I/O threads%n", r.relayed() ? "relayed" : "plain",
+                    r.calls(), r.streams(), r.seconds(), r.ioThreads());
             out.printf("packets sent %d, unsent %d, received %d, lost %d (late %d)%n", r.sent(), r.unsent(),
                     r.received(), r.lost(), r.late());
             out.printf("send-to-playout latency us: p50 %d, p99 %d, p99.9 %d, max %d (%d packets)%n", r.p50Micros(),

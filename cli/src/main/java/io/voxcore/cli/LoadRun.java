@@ -1,5 +1,6 @@
 package io.voxcore.cli;
 
+import io.voxcore.media.relay.MediaRelay;
 import io.voxcore.media.session.MediaEngine;
 import io.voxcore.media.session.MediaSession;
 import io.voxcore.media.session.MediaSessionConfig;
@@ -21,16 +22,20 @@ import org.HdrHistogram.Recorder;
  * every stream sending a 20 ms frame every 20 ms from one pacing thread, for a fixed time; then
  * the senders stop, the last packets drain, and the figures are collected.
  *
- * <p>A call is two PCMU sessions sending to each other (two RTP streams). Latency is measured per packet from just before the
+ * <p>A plain call is two PCMU sessions sending to each other (two RTP streams). A relayed call is
+ * what a B2BUA's media relay carries: a PCMU endpoint, a {@link MediaRelay} between a PCMU leg and
+ * a PCMA leg (transcoding), and a PCMA endpoint, all on the one engine: four RTP streams (endpoint
+ * to relay and relay to endpoint, both ways), four sessions. Latency is measured per packet from just before the
  * sender's {@code send} call to the receiving session's {@link PcmSink} callback, with the jitter
  * buffer's delay set to 0 so that a packet plays as soon as it is handled: the time spent in the
  * sender's socket write, the kernel's loopback, the engine's wake-up, validation, statistics,
- * jitter-buffer insert and decode. It is an upper bound of the engine's own processing time.
+ * jitter-buffer insert and decode (relayed: twice, plus the relay's transcoding and forwarding).
+ * It is an upper bound of the engine's own processing time.
  */
 final class LoadRun {
 
     /** The figures of a run. */
-    record Report(int calls, int streams, double seconds, long sent, long unsent, long received, long lost,
+    record Report(int calls, boolean relayed, int streams, double seconds, long sent, long unsent, long received, long lost,
             long late, long expected, long p50Micros, long p99Micros, long p999Micros, long maxMicros,
             long latencySamples, double cpuSeconds, double cpuPercentOfMachine, int buffersInUseAfter,
             int ioThreads, long overrunTicks) {
@@ -44,8 +49,9 @@ final class LoadRun {
     private final double seconds;
     private final int ioThreads;
     private final double warmupSeconds;
+    private final boolean relay;
 
-    LoadRun(int calls, double seconds, int ioThreads, double warmupSeconds) {
+    LoadRun(int calls, double seconds, int ioThreads, double warmupSeconds, boolean relay) {
         if (calls < 1 || calls > 20_000) {
             throw new IllegalArgumentException("--calls " + calls + " must be 1-20000");
         }
@@ -59,6 +65,7 @@ final class LoadRun {
         this.seconds = seconds;
         this.ioThreads = ioThreads;
         this.warmupSeconds = Math.min(warmupSeconds, seconds / 2);
+        this.relay = relay;
     }
 
     /** One direction of a call: the sending session, its receiving peer and the send times. */
@@ -101,22 +108,38 @@ final class LoadRun {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (MediaEngine engine = MediaEngine.builder().name("voxcore-load").ioThreads(ioThreads).build()) {
             InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 0);
+            List<MediaSession> all = new ArrayList<>();
+            List<MediaRelay> relays = new ArrayList<>();
             for (int c = 0; c < calls; c++) {
-                MediaSession a = engine.createSession(config(loopback, 0));
-                MediaSession b = engine.createSession(config(loopback, 0));
-                a.remoteAddress(b.localAddress());
-                b.remoteAddress(a.localAddress());
-                Stream ab = new Stream(a, latency);
-                ab.receiver = b;
-                Stream ba = new Stream(b, latency);
-                ba.receiver = a;
-                b.onPcm(ab);
-                a.onPcm(ba);
-                streams.add(ab);
-                streams.add(ba);
+                MediaSession x = engine.createSession(config(loopback, 0));
+                MediaSession y = engine.createSession(config(loopback, relay ? 8 : 0));
+                all.add(x);
+                all.add(y);
+                if (relay) {
+                    MediaSession legA = engine.createSession(config(loopback, 0));
+                    MediaSession legB = engine.createSession(config(loopback, 8));
+                    all.add(legA);
+                    all.add(legB);
+                    x.remoteAddress(legA.localAddress());
+                    legA.remoteAddress(x.localAddress());
+                    legB.remoteAddress(y.localAddress());
+                    y.remoteAddress(legB.localAddress());
+                    relays.add(MediaRelay.between(legA, legB));
+                } else {
+                    x.remoteAddress(y.localAddress());
+                    y.remoteAddress(x.localAddress());
+                }
+                Stream xy = new Stream(x, latency);
+                xy.receiver = y;
+                Stream yx = new Stream(y, latency);
+                yx.receiver = x;
+                y.onPcm(xy);
+                x.onPcm(yx);
+                streams.add(xy);
+                streams.add(yx);
             }
-            for (Stream s : streams) {
-                s.sender.start();
+            for (MediaSession s : all) {
+                s.start();
             }
             short[] frame = new short[PTIME_SAMPLES];
             for (int i = 0; i < frame.length; i++) {
@@ -168,11 +191,14 @@ final class LoadRun {
             long lost = sent - received; // everything written that did not arrive, including loss at the very end
             double wall = (end - start) / 1e9;
             int cores = Runtime.getRuntime().availableProcessors();
-            for (Stream s : streams) {
-                s.sender.close();
+            for (MediaRelay r : relays) {
+                r.close();
+            }
+            for (MediaSession s : all) {
+                s.close();
             }
             int buffers = engine.buffersInUse();
-            return new Report(calls, streams.size(), wall, sent, unsent, received, lost, late, expected,
+            return new Report(calls, relay, relay ? 4 * calls : 2 * calls, wall, sent, unsent, received, lost, late, expected,
                     h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue(),
                     h.getTotalCount(), cpu, 100.0 * cpu / (wall * cores), buffers, ioThreads, overruns);
         }

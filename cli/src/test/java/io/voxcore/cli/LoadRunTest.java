@@ -18,7 +18,7 @@ class LoadRunTest {
 
     @Test
     void fiftyCallsForTwoSecondsLoseNothingAndLeakNoBuffer() throws Exception {
-        LoadRun.Report r = new LoadRun(50, 2, 2, 0.5).run();
+        LoadRun.Report r = new LoadRun(50, 2, 2, 0.5, false).run();
         assertThat(r.streams()).isEqualTo(100);
         assertThat(r.sent()).isEqualTo(100L * 100); // 100 streams x 100 packets of 20 ms
         assertThat(r.unsent()).isZero();
@@ -28,6 +28,20 @@ class LoadRunTest {
         assertThat(r.expected()).isEqualTo(r.sent());
         assertThat(r.buffersInUseAfter()).isZero();
         assertThat(r.latencySamples()).isPositive(); // the packets after the warm-up were timed
+    }
+
+    @Test
+    void fiftyRelayedCallsForTwoSecondsLoseNothingAndLeakNoBuffer() throws Exception {
+        LoadRun.Report r = new LoadRun(50, 2, 2, 0.5, true).run();
+        assertThat(r.relayed()).isTrue();
+        assertThat(r.streams()).isEqualTo(200); // endpoint to relay and relay to endpoint, both ways
+        assertThat(r.sent()).isEqualTo(100L * 100); // the 100 endpoints' packets, each through the relay
+        assertThat(r.unsent()).isZero();
+        assertThat(r.received()).isEqualTo(r.sent());
+        assertThat(r.lost()).isZero();
+        assertThat(r.late()).isZero();
+        assertThat(r.buffersInUseAfter()).isZero();
+        assertThat(r.latencySamples()).isPositive();
     }
 
     @Test
@@ -41,6 +55,6 @@ class LoadRunTest {
         assertThat(VoxcoreCli.run(new String[] {"load", "--calls", "0", "--seconds", "1"}, new PrintWriter(out, true),
                 new PrintWriter(err, true))).isEqualTo(VoxcoreCli.USAGE);
         assertThat(err.toString()).contains("--calls 0");
-        assertThatThrownBy(() -> new LoadRun(1, 0, 1, 0)).hasMessageContaining("--seconds 0");
+        assertThatThrownBy(() -> new LoadRun(1, 0, 1, 0, false)).hasMessageContaining("--seconds 0");
     }
 }
