@@ -1193,12 +1193,7 @@ public final class MediaSession implements AutoCloseable {
         @Override
         public void onReadable() {
             ByteBuffer buf = loop.receiveBuffer();
-            // A connected socket is read once per wake-up: the selector is level-triggered, so a
-            // second datagram wakes it again, and under load (one datagram per socket per wake-up,
-            // the usual case with many sessions) this saves the read that would find it empty.
-            // An unconnected socket is drained, so that a latch connects only after the queue is read.
-            int reads = rtpChannel.isConnected() ? 1 : MAX_READS_PER_WAKEUP;
-            for (int i = 0; i < reads && !closed; i++) {
+            for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
                 buf.clear();
                 SocketAddress from = null;
                 int length;
