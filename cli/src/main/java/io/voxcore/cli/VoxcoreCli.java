@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "voxcore", mixinStandardHelpOptions = true, versionProvider = VoxcoreCli.Version.class,
         description = "Send, receive and relay G.711 RTP audio with voxcore.",
         subcommands = {SendCommand.class, ReceiveCommand.class, RelayCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class})
+            LoadCommand.class, CommandLine.HelpCommand.class})
 public final class VoxcoreCli implements Runnable {
 
     /** Exit code for success. */

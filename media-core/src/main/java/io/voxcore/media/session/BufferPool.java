@@ -13,6 +13,7 @@ final class BufferPool {
     private final int bufferSize;
     private final int maxPooled;
     private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
+    private int inUse;
 
     BufferPool(int bufferSize, int maxPooled) {
         this.bufferSize = bufferSize;
@@ -26,6 +27,7 @@ final class BufferPool {
      * @return the buffer, owned by the caller until {@link #release}
      */
     synchronized ByteBuffer acquire(int capacity) {
+        inUse++;
         if (capacity > bufferSize) {
             return ByteBuffer.allocateDirect(capacity);
         }
@@ -43,6 +45,7 @@ final class BufferPool {
      * @param buffer from {@link #acquire}
      */
     synchronized void release(ByteBuffer buffer) {
+        inUse--;
         if (buffer.capacity() == bufferSize && free.size() < maxPooled) {
             free.addFirst(buffer);
         }
@@ -55,5 +58,14 @@ final class BufferPool {
      */
     synchronized int pooled() {
         return free.size();
+    }
+
+    /**
+     * Buffers acquired and not yet released (pooled or dedicated).
+     *
+     * @return the count
+     */
+    synchronized int inUse() {
+        return inUse;
     }
 }

@@ -126,6 +126,16 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /**
+     * Direct buffers the engine's sessions hold: two per open session (RTP send and RTCP), one
+     * with RTCP off. Back to 0 when every session is closed: a check for leaks.
+     *
+     * @return buffers handed to sessions and not yet returned
+     */
+    public int buffersInUse() {
+        return pool.inUse();
+    }
+
+    /**
      * Whether {@link #close()} was called.
      *
      * @return true once closed

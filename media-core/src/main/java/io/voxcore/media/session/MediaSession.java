@@ -40,6 +40,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +61,24 @@ import org.slf4j.LoggerFactory;
  * on the first packet of a talkspurt: the session's first packet, and the first packet of a call
  * that starts more than {@code max(100 ms, 2 × ptime)} after the audio sent so far would have
  * finished playing in real time (sending faster than real time never starts a talkspurt).
- * Not thread-safe: call the send methods from one thread at a time. The socket write itself is
- * thread-safe, so sending and receiving run in parallel.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ *   <li>{@link #send(AudioFrame)}, {@link #send(short[], int, int)} and {@code sendDtmf}: one
+ *   thread at a time (any thread). Two overlapping calls are detected (one compare-and-set per
+ *   call, not per packet) and the second throws {@link IllegalStateException}. Sending runs in parallel with the
+ *   engine's receiving.</li>
+ *   <li>{@link #close()}: any thread, any time, also during a {@code send} on another thread: it
+ *   waits for that call to finish, so every packet of a {@code send} call that started before
+ *   {@code close()} is written to the socket; only a remainder shorter than a packet is discarded.
+ *   A {@code send} starting after {@code close()} throws {@link IllegalStateException}.</li>
+ *   <li>{@link #statistics()}, {@link #poll()}, {@link #receive(Duration)},
+ *   {@link #remoteAddress(InetSocketAddress)}, {@link #onAudio}, {@link #onPcm}, {@link #start()}:
+ *   thread-safe.</li>
+ *   <li>{@link #trySendRtp(ByteBuffer, int, int)}: one forwarding thread at a time, not mixed
+ *   with {@code send} (not checked).</li>
+ *   <li>Callbacks run on the engine's I/O thread.</li>
+ * </ul>
  *
  * <h2>Receiving</h2>
  * Runs on the session's engine I/O thread. Each datagram is validated ({@link RtpPacket}), checked
@@ -140,6 +158,12 @@ public final class MediaSession implements AutoCloseable {
     private volatile RtpTap tap;
     private volatile PcmSink sink;
     private volatile SessionStatistics finalStatistics;
+    /** {@link #SEND_IDLE}, {@link #SEND_BUSY} while a send call runs, or {@link #SEND_CLOSED}. */
+    private final AtomicInteger sendState = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private static final int SEND_IDLE = 0;
+    private static final int SEND_BUSY = 1;
+    private static final int SEND_CLOSED = 2;
 
     // Send side: the sending thread only, except the volatile counters read for statistics.
     private final ByteBuffer sendBuffer;
@@ -371,6 +395,15 @@ public final class MediaSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs a task on this session's I/O thread and waits for it (for tests of the receive path).
+     *
+     * @param task the task
+     */
+    void onLoop(Runnable task) {
+        runOnLoop(task);
+    }
+
     private void runOnLoop(Runnable task) {
         if (loop.inLoop()) {
             task.run();
@@ -404,7 +437,7 @@ public final class MediaSession implements AutoCloseable {
      *
      * @param frame audio at the codec's rate and channel count
      * @throws IllegalArgumentException naming the values when the rate or channels differ
-     * @throws IllegalStateException if the session is closed
+     * @throws IllegalStateException if the session is closed, or another thread is in a send call
      */
     public void send(AudioFrame frame) {
         Objects.requireNonNull(frame, "frame");
@@ -426,16 +459,34 @@ public final class MediaSession implements AutoCloseable {
      * @param length number of samples, all channels together, a multiple of the channel count
      * @throws IllegalArgumentException when {@code length} is not whole sampling instants
      * @throws IndexOutOfBoundsException when the range lies outside {@code pcm}
-     * @throws IllegalStateException if the session is closed
+     * @throws IllegalStateException if the session is closed, or another thread is in a send call
      */
     public void send(short[] pcm, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, pcm.length);
         if (length % channels != 0) {
             throw new IllegalArgumentException(length + " samples is not a multiple of " + channels + " channels");
         }
-        if (closed) {
-            throw new IllegalStateException("session " + localAddress + " is closed");
+        enterSend();
+        try {
+            packetize(pcm, offset, length);
+        } finally {
+            exitSend();
         }
+    }
+
+    /** Claims the send side for the calling thread: one compare-and-set per call. */
+    private void enterSend() {
+        if (!sendState.compareAndSet(SEND_IDLE, SEND_BUSY)) {
+            throw new IllegalStateException(sendState.get() == SEND_CLOSED ? "session " + localAddress + " is closed"
+                    : "session " + localAddress + ": send called from two threads at once (send is single-threaded)");
+        }
+    }
+
+    private void exitSend() {
+        sendState.compareAndSet(SEND_BUSY, SEND_IDLE);
+    }
+
+    private void packetize(short[] pcm, int offset, int length) {
         long now = System.nanoTime();
         if (packetsSent > 0 && now - horizonNanos > talkspurtGapNanos) {
             marker = true;
@@ -519,10 +570,12 @@ public final class MediaSession implements AutoCloseable {
             throw new IllegalArgumentException("'" + digit + "' is not a DTMF digit (0-9 * # A-D)");
         }
         int samples = dtmfSamples(duration, volume);
-        if (closed) {
-            throw new IllegalStateException("session " + localAddress + " is closed");
+        enterSend();
+        try {
+            sendEvent(event, samples, volume);
+        } finally {
+            exitSend();
         }
-        sendEvent(event, samples, volume);
     }
 
     /**
@@ -554,10 +607,12 @@ public final class MediaSession implements AutoCloseable {
                 Thread.sleep(duration.toMillis());
                 timestamp = (timestamp + samples) & 0xFFFF_FFFFL;
             }
-            if (closed) {
-                throw new IllegalStateException("session " + localAddress + " is closed");
+            enterSend();
+            try {
+                sendEvent(TelephoneEvent.dtmfEvent(digits.charAt(i)), samples, volume);
+            } finally {
+                exitSend();
             }
-            sendEvent(TelephoneEvent.dtmfEvent(digits.charAt(i)), samples, volume);
         }
     }
 
@@ -855,13 +910,19 @@ public final class MediaSession implements AutoCloseable {
 
     /**
      * Stops the session: no more sending, receiving or callbacks; frees the ports (they can be
-     * bound again when this returns) and the pooled buffer. Idempotent. The jitter buffer's
-     * content is discarded.
+     * bound again when this returns) and the pooled buffers. Idempotent; callable from any thread
+     * (a call while another thread is closing the session returns at once).
+     * A {@code send} call (or one DTMF event of {@code sendDtmf}) running on another thread is
+     * waited for: its packets are all written. A remainder shorter than a packet is discarded, as
+     * is the jitter buffer's content.
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!closing.compareAndSet(false, true)) {
             return;
+        }
+        while (!sendState.compareAndSet(SEND_IDLE, SEND_CLOSED)) {
+            LockSupport.parkNanos(50_000); // a send (or DTMF event) on another thread: its packets go out first
         }
         closed = true;
         Runnable teardown = () -> {
@@ -926,6 +987,27 @@ public final class MediaSession implements AutoCloseable {
         } else {
             loop.timers().schedule(playoutTimer, rtpToNanos(nextRtp));
         }
+    }
+
+    /**
+     * Handles one datagram that arrived on the RTP socket: RFC 5761 demultiplexing, then the RTP
+     * or RTCP path. Never throws on any content; each datagram ends up in exactly one counter.
+     * I/O thread only (tests reach it through {@link #onLoop}).
+     *
+     * @param buf the datagram at index 0; position and limit are changed
+     * @param length its length
+     * @param from its source, or null on a connected socket
+     */
+    void onDatagram(ByteBuffer buf, int length, SocketAddress from) {
+        if (length == 0) {
+            malformed[RtpValidation.TRUNCATED.ordinal()]++;
+            return;
+        }
+        if (rtcpMux && RtcpPacket.isRtcp(buf, 0, length)) {
+            onRtcp(buf, length, from);
+            return;
+        }
+        onRtp(buf, length, from);
     }
 
     private void onRtp(ByteBuffer buf, int length, SocketAddress from) {
@@ -999,7 +1081,9 @@ public final class MediaSession implements AutoCloseable {
             return;
         }
         if (slot == JitterBuffer.DUPLICATE) {
-            bufferDuplicates++;
+            bufferDuplicates++; // a copy: counted under duplicates, not as received
+            packetsReceived--;
+            octetsReceived -= payloadLength;
             return;
         }
         short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));
@@ -1129,15 +1213,7 @@ public final class MediaSession implements AutoCloseable {
                 } catch (IOException e) {
                     continue; // e.g. ICMP port unreachable from an earlier send: keep reading
                 }
-                if (length == 0) {
-                    malformed[RtpValidation.TRUNCATED.ordinal()]++;
-                    continue;
-                }
-                if (rtcpMux && RtcpPacket.isRtcp(buf, 0, length)) {
-                    onRtcp(buf, length, from);
-                    continue;
-                }
-                onRtp(buf, length, from);
+                onDatagram(buf, length, from);
             }
             if (needConnect && !closed) {
                 needConnect = false;
@@ -1252,7 +1328,7 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /** One datagram on the RTCP path (its own socket, or demultiplexed from RTP). I/O thread only. */
-    private void onRtcp(ByteBuffer buf, int length, SocketAddress from) {
+    void onRtcp(ByteBuffer buf, int length, SocketAddress from) {
         InetSocketAddress peer = remote;
         if (from != null && (peer == null
                 || !((InetSocketAddress) from).getAddress().equals(peer.getAddress()))) {

@@ -1,5 +1,6 @@
 package io.voxcore.media.session;
 
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -10,11 +11,19 @@ final class RateLimitedLog {
 
     private static final long INTERVAL_NANOS = 1_000_000_000L;
     private final Logger logger;
-    private long last = System.nanoTime() - INTERVAL_NANOS;
+    private final LongSupplier clock;
+    private long last;
     private long suppressed;
 
     RateLimitedLog(Logger logger) {
+        this(logger, System::nanoTime);
+    }
+
+    /** With a nanosecond clock of the caller's (tests). */
+    RateLimitedLog(Logger logger, LongSupplier clock) {
         this.logger = logger;
+        this.clock = clock;
+        this.last = clock.getAsLong() - INTERVAL_NANOS;
     }
 
     /**
@@ -24,7 +33,7 @@ final class RateLimitedLog {
      * @param error the failure
      */
     synchronized void warn(String message, Throwable error) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (now - last < INTERVAL_NANOS) {
             suppressed++;
             return;

@@ -16,8 +16,13 @@ final class RawPeer implements AutoCloseable {
     private long timestamp = 50_000;
 
     RawPeer(long ssrc) throws IOException {
+        this(ssrc, DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0)));
+    }
+
+    /** A peer on a channel already bound (closed with this peer). */
+    RawPeer(long ssrc, DatagramChannel bound) {
         this.ssrc = ssrc;
-        this.channel = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        this.channel = bound;
     }
 
     InetSocketAddress address() throws IOException {
