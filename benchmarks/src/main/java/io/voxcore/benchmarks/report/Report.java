@@ -416,7 +416,13 @@ public final class Report {
         sb.append("Every implementation gets the same input: a speech-like signal (harmonics of a ~140 Hz voice"
                 + " under a 4 Hz syllable envelope, plus noise from a fixed seed; `SpeechSignal`), in the form each"
                 + " API takes. Each benchmark returns its result; `baseline*` methods touch the same bytes with a"
-                + " plain loop or `System.arraycopy`. Sources: `benchmarks/src/main/java/io/voxcore/benchmarks`.\n");
+                + " plain loop or `System.arraycopy`. Sources: `benchmarks/src/main/java/io/voxcore/benchmarks`.\n\n");
+        sb.append("## Load\n\n");
+        sb.append("Whole calls rather than single operations: N bidirectional calls (plain, or relayed PCMU<->PCMA"
+                + " through `MediaRelay`) on one engine over loopback, with packets lost, per-packet latency"
+                + " percentiles and CPU, and where loss and latency start to climb (the knee). The figures and the"
+                + " `voxcore load` commands that produced them are in [load.md](load.md); they come from a separate"
+                + " tool, not from this JMH run.\n");
         return sb.toString();
     }
 }
