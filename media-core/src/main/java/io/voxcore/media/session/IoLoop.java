@@ -95,14 +95,22 @@ final class IoLoop implements Runnable {
                     selector.select(onReady, 0);
                 } else {
                     long waitNanos = next - now;
-                    if (waitNanos < 1_000_000L) {
+                    if (waitNanos <= 0) {
                         selector.selectNow(onReady);
                     } else {
-                        selector.select(onReady, waitNanos / 1_000_000L);
+                        // Rounded up: a timer fires up to 1 ms late rather than the thread spinning on
+                        // selectNow() through the last millisecond before every deadline.
+                        selector.select(onReady, (waitNanos + 999_999L) / 1_000_000L);
                     }
                 }
                 runTasks();
-                timers.runDue(System.nanoTime());
+                try {
+                    timers.runDue(System.nanoTime());
+                } catch (RuntimeException e) {
+                    // A failing timer (already removed from the heap) must not stop every session on
+                    // this thread; the remaining due timers run on the next turn.
+                    errors.warn("media timer failed", e);
+                }
             }
         } catch (ClosedSelectorException e) {
             // closed under us during shutdown

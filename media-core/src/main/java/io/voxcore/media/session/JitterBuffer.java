@@ -1,5 +1,6 @@
 package io.voxcore.media.session;
 
+import io.voxcore.media.rtp.ReceptionStatistics;
 import io.voxcore.media.rtp.RtpMath;
 
 /**
@@ -136,6 +137,9 @@ final class JitterBuffer {
         return place(sequence, rtpTimestamp, 0, false, false);
     }
 
+    /** How far behind the play position a packet must be to mean a restarted sequence (A.1's MAX_MISORDER). */
+    static final int RESTART_DISTANCE = ReceptionStatistics.MAX_MISORDER;
+
     private int place(int sequence, long rtpTimestamp, long arrival, boolean marker, boolean audio) {
         long ext;
         long extTs;
@@ -159,6 +163,16 @@ final class JitterBuffer {
         }
         if (audio) {
             observeTransit(arrival - extTs, arrival, marker);
+        }
+        if (ext < nextSeq && playing && nextSeq - ext > RESTART_DISTANCE) {
+            // Far behind what plays next: not a late packet but a sender that restarted its
+            // sequence (the session lets such a packet through only once RFC 3550 A.1 confirmed the
+            // restart with a second one), or a stream resumed after a relay held it. Play out what
+            // is buffered and start again from this packet.
+            flush();
+            haveReference = false;
+            playing = false;
+            return place(sequence, rtpTimestamp, arrival, marker, audio);
         }
         if (ext < nextSeq) {
             return LATE;

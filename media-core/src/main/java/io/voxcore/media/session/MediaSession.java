@@ -200,6 +200,8 @@ public final class MediaSession implements AutoCloseable {
     private final long relatchSilenceNanos;
     private ReceptionStatistics reception = new ReceptionStatistics();
     private JitterBuffer jitter;
+    /** Ring size of the jitter buffer, from the configured maximum delay; kept for re-latching. */
+    private final int jitterSlots;
     private boolean needConnect;
     private long remoteSsrc = -1;
     private long lastValidNanos;
@@ -279,8 +281,9 @@ public final class MediaSession implements AutoCloseable {
         this.relatchSilenceNanos = config.relatchSilenceMillis() * 1_000_000L;
         this.queue = new ArrayBlockingQueue<>(config.receiveQueueCapacity());
         long msToRtp = clockRate / 1000L;
-        int slots = (int) Math.min(4096, Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
-        this.jitter = newJitterBuffer(msToRtp, slots);
+        this.jitterSlots = (int) Math.min(4096,
+                Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
+        this.jitter = newJitterBuffer(msToRtp, jitterSlots);
         DatagramChannel[] bound = bind(config.localAddress(), config.rtcpMode() == RtcpMode.NEXT_PORT, socketBufferSize);
         this.rtpChannel = bound[0];
         this.rtcpChannel = bound[1];
@@ -299,8 +302,34 @@ public final class MediaSession implements AutoCloseable {
         if (configured != null) {
             this.remote = configured;
             if (config.connectSocket()) {
-                connectChannels(configured);
+                try {
+                    connectChannels(configured);
+                } catch (IOException | RuntimeException e) {
+                    // Nothing of a session that was never handed out may stay bound or borrowed.
+                    releaseAfterFailedSetup();
+                    if (e instanceof IOException) {
+                        throw (IOException) e;
+                    }
+                    throw new IllegalArgumentException("cannot connect session " + localAddress + " to remote "
+                            + configured + ": " + e, e);
+                }
             }
+        }
+    }
+
+    private void releaseAfterFailedSetup() {
+        for (DatagramChannel channel : new DatagramChannel[] {rtpChannel, rtcpChannel}) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // closing a socket that failed to connect: nothing more to do
+                }
+            }
+        }
+        pool.release(sendBuffer);
+        if (rtcpBuffer != null) {
+            pool.release(rtcpBuffer);
         }
     }
 
@@ -362,7 +391,9 @@ public final class MediaSession implements AutoCloseable {
             if (rtcpChannel.isConnected()) {
                 rtcpChannel.disconnect();
             }
-            rtcpChannel.connect(new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+            if (to.getPort() < 65535) {
+                rtcpChannel.connect(new InetSocketAddress(to.getAddress(), to.getPort() + 1));
+            } // RTP on port 65535 has no "next port": no RTCP destination (rtcpRemote returns null)
         }
     }
 
@@ -402,6 +433,58 @@ public final class MediaSession implements AutoCloseable {
      */
     void onLoop(Runnable task) {
         runOnLoop(task);
+    }
+
+    /**
+     * Runs {@code teardown} exactly once, on the I/O thread when it is alive, and returns when it has
+     * run. An interrupt does not cut the wait short (it is restored afterwards): tearing down on
+     * the caller's thread while the loop may still run the same task would race the loop's timers
+     * and hand the session's buffers back to the pool while the loop still writes a BYE into them.
+     * Only when the loop thread has died, or has not answered for 10 s, does the caller run it.
+     */
+    private void runTeardownOnce(Runnable teardown) {
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
+                teardown.run();
+            }
+        };
+        if (loop.inLoop() || !loop.thread().isAlive()) {
+            once.run();
+            return;
+        }
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        loop.execute(() -> {
+            try {
+                once.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (true) {
+                try {
+                    if (done.await(100, TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    continue;
+                }
+                if (!loop.thread().isAlive() || System.nanoTime() - deadline > 0) {
+                    LOG.warn("session {}: I/O thread {} did not run the teardown; closing on {}", localAddress,
+                            loop.thread().getName(), Thread.currentThread().getName());
+                    once.run();
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void runOnLoop(Runnable task) {
@@ -534,6 +617,12 @@ public final class MediaSession implements AutoCloseable {
                 sent = written > 0;
             } catch (IOException e) {
                 sent = false; // e.g. ICMP port unreachable reported on a connected socket
+            } catch (java.nio.channels.NotYetConnectedException | java.nio.channels.AlreadyConnectedException
+                    | java.nio.channels.UnsupportedAddressTypeException e) {
+                // The I/O thread re-connected the socket to a new remote between the check and the
+                // write (remoteAddress(...) while sending), or the remote's family differs: this
+                // packet is not sent, the next one goes to the new remote.
+                sent = false;
             }
         }
         if (sent) {
@@ -914,7 +1003,10 @@ public final class MediaSession implements AutoCloseable {
      * (a call while another thread is closing the session returns at once).
      * A {@code send} call (or one DTMF event of {@code sendDtmf}) running on another thread is
      * waited for: its packets are all written. A remainder shorter than a packet is discarded, as
-     * is the jitter buffer's content.
+     * is the jitter buffer's content. Called from one of the session's own callbacks (on the I/O
+     * thread), the sockets are closed when the callback returns rather than before this call
+     * returns, so the same port cannot be bound again inside that callback. An interrupt does not
+     * cut the wait for the I/O thread short; the thread's interrupt status is kept.
      */
     @Override
     public void close() {
@@ -945,15 +1037,7 @@ public final class MediaSession implements AutoCloseable {
                 }
             }
         };
-        if (loop.inLoop() || !loop.thread().isAlive()) {
-            teardown.run();
-        } else {
-            try {
-                runOnLoop(teardown);
-            } catch (IllegalStateException e) {
-                teardown.run();
-            }
-        }
+        runTeardownOnce(teardown);
         pool.release(sendBuffer);
         if (rtcpBuffer != null) {
             pool.release(rtcpBuffer);
@@ -1181,7 +1265,8 @@ public final class MediaSession implements AutoCloseable {
         priorDuplicates += reception.duplicates();
         priorReordered += reception.reordered();
         reception = new ReceptionStatistics();
-        jitter = newJitterBuffer(clockRate / 1000L, 64);
+        jitter = newJitterBuffer(clockRate / 1000L, jitterSlots);
+        lastSenderReportMiddle = 0; // the old source's SR says nothing about the new one
         remoteSsrc = newSsrc;
         eventTimestamp = -1;
         candidateSsrc = -1;
@@ -1299,14 +1384,18 @@ public final class MediaSession implements AutoCloseable {
         int length = w.length();
         b.limit(length).position(0);
         DatagramChannel channel = rtcpMux ? rtpChannel : rtcpChannel;
+        InetSocketAddress destination = rtcpRemote(peer);
         try {
             if (channel.isConnected()) {
                 channel.write(b);
-            } else {
-                channel.send(b, rtcpRemote(peer));
+                rtcpSent++;
+            } else if (destination != null) {
+                channel.send(b, destination);
+                rtcpSent++;
             }
-            rtcpSent++;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Unreachable peers, a remote of another address family, a socket re-connected under us:
+            // a report is lost, never the I/O thread.
             LOG.debug("session {} cannot send RTCP", localAddress, e);
         }
         averageRtcpSize = RtcpInterval.updateAverageSize(averageRtcpSize, length + 28);
@@ -1322,7 +1411,7 @@ public final class MediaSession implements AutoCloseable {
         }
         if (rtp != rtcpRemoteFor) {
             rtcpRemoteFor = rtp;
-            rtcpRemote = new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1);
+            rtcpRemote = rtp.getPort() < 65535 ? new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1) : null;
         }
         return rtcpRemote;
     }

@@ -64,6 +64,27 @@ class JitterBufferTest {
     }
 
     @Test
+    void aSequenceRestartFarBehindThePlayPositionStartsAgainInsteadOfPlayingNothing() {
+        for (int i = 0; i < 5; i++) {
+            insert(40_000 + i, 160L * i, 160L * i, 160);
+        }
+        jb.playout(10_000);
+        assertThat(events).hasSize(5);
+        events.clear();
+        // The sender restarts 20,000 packets back (same SSRC); timestamps go on.
+        long t = 160L * 5;
+        for (int i = 0; i < 5; i++) {
+            assertThat(insert(20_000 + i, t + 160L * i, 10_000 + 160L * i, 160)).as("packet %d", i)
+                    .isNotEqualTo(JitterBuffer.LATE);
+        }
+        jb.playout(1_000_000);
+        assertThat(events).containsExactly("p 20000 800 160 20000", "p 20001 960 160 20001", "p 20002 1120 160 20002",
+                "p 20003 1280 160 20003", "p 20004 1440 160 20004");
+        // Within the misorder window a straggler is still just late.
+        assertThat(insert(20_000, t, 20_000, 160)).isEqualTo(JitterBuffer.LATE);
+    }
+
+    @Test
     void dropsASecondCopyOfABufferedPacket() {
         insert(7, 0, 0, 160);
         assertThat(insert(7, 0, 5, 160)).isEqualTo(JitterBuffer.DUPLICATE);

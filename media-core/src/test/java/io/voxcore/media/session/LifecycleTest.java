@@ -169,4 +169,37 @@ class LifecycleTest {
         }
         return out;
     }
+
+    @Test
+    void aSessionThatCannotConnectToItsRemoteLeavesNothingBoundOrBorrowed() throws Exception {
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
+            int before = engine.buffersInUse();
+            InetSocketAddress ipv6 = new InetSocketAddress("::1", 5004);
+            assertThatThrownBy(() -> engine.createSession(StreamingTest.pcmu().rtcpMode(RtcpMode.NEXT_PORT)
+                    .remoteAddress(ipv6).build()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot connect").hasMessageContaining(":5004");
+            assertThat(engine.buffersInUse()).isEqualTo(before);
+            assertThat(engine.sessions()).isEmpty();
+        }
+    }
+
+    @Test
+    void rtpOnPort65535HasNoRtcpPortAndTheIoThreadSurvivesItsReportTimer() throws Exception {
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
+            MediaSession odd = engine.createSession(StreamingTest.pcmu().rtcpMode(RtcpMode.NEXT_PORT)
+                    .rtcpIntervalMillis(100).remoteAddress(new InetSocketAddress("127.0.0.1", 65535)).build());
+            odd.start();
+            Thread.sleep(600); // several report intervals run on the one I/O thread
+            // The thread still serves sessions: a new pair on it streams a frame.
+            MediaSession a = engine.createSession(StreamingTest.pcmu().build());
+            MediaSession b = engine.createSession(StreamingTest.pcmu().remoteAddress(a.localAddress()).build());
+            List<AudioFrame> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            a.onAudio(heard::add);
+            a.start();
+            b.start();
+            b.send(new AudioFrame(new short[160], 8000, 1, 0));
+            await("audio on the same I/O thread", Duration.ofSeconds(10), () -> !heard.isEmpty());
+            assertThat(odd.statistics().rtcpSent()).isZero();
+        }
+    }
 }
