@@ -57,6 +57,29 @@ final class ExternalTool {
     }
 
     /**
+     * Starts a tshark capture of the UDP datagrams sent to {@code port} on the loopback interface,
+     * written to {@code file}, ending after {@code packets} of them (or 60 s), and returns once it
+     * captures. Skips the test, quoting tshark, where it may not capture (neither root nor in the
+     * wireshark group).
+     *
+     * @param port the destination port to capture
+     * @param packets how many datagrams end the capture
+     * @param file the pcapng file to write
+     * @return the running capture; {@link Running#await} waits for its end
+     */
+    Running captureLoopback(int port, int packets, Path file) throws IOException, InterruptedException {
+        Running capturing = start("-i", "lo", "-f", "udp dst port " + port, "-w", file.toString(),
+                "-a", "duration:60", "-a", "packets:" + packets);
+        if (!capturing.awaitOutput("Capturing on", 20)) {
+            capturing.kill();
+            assumeTrue(false, "tshark cannot capture on lo here (needs root or the wireshark group): "
+                    + capturing.output());
+        }
+        Thread.sleep(500); // the capture filter is installed just after the banner
+        return capturing;
+    }
+
+    /**
      * Starts the tool.
      *
      * @param args its arguments
