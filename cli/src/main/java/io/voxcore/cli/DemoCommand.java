@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
                 next += period;
             }
             if (!digits.isEmpty()) {
-                a.sendDtmf(digits, Duration.ofMillis(100), 10);
+                a.sendDtmf(digits, Duration.ofMillis(100), 10).toCompletableFuture().join();
             }
             long deadline = System.nanoTime() + 3_000_000_000L;
             while (System.nanoTime() < deadline

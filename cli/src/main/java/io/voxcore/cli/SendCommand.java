@@ -91,7 +91,7 @@ final class SendCommand implements Callable<Integer> {
                 next += period;
             }
             if (dtmf != null) {
-                session.sendDtmf(dtmf, java.time.Duration.ofMillis(100), 10);
+                session.sendDtmf(dtmf, java.time.Duration.ofMillis(100), 10).toCompletableFuture().join();
             }
             spec.commandLine().getOut().println(Json.of(session.statistics()));
         }

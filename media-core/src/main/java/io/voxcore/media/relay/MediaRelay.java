@@ -46,8 +46,9 @@ import java.util.Objects;
  *   <li>Re-stamped for the outbound leg: its SSRC, and sequence numbers and timestamps offset by
  *       a random base per direction, so gaps and timing carry over; the marker bit is kept.
  *       When the inbound SSRC changes (the inbound session re-latched), the offsets are re-based
- *       so the outbound sequence continues with the next number and the timestamp one outbound
- *       {@code ptime} after the last. CSRCs, header extensions and padding are not forwarded:
+ *       so the outbound sequence continues with the next number and the timestamp one inbound
+ *       packet's duration after the last (the timestamp step between the last two audio
+ *       packets received; the outbound {@code ptime} only before two were seen). CSRCs, header extensions and padding are not forwarded:
  *       the new 12-byte header is written just in front of the payload.</li>
  * </ul>
  *
@@ -63,6 +64,8 @@ import java.util.Objects;
  * The relay owns the send side of both sessions while it runs: do not call {@code send} or
  * {@code sendDtmf} on them (their sequence numbers would collide with the relay's). It does not
  * own the sessions: {@link #close()} detaches it and leaves them open; the caller closes them.
+ * When {@link #close()} returns, no packet is being forwarded any more and none will be. A session
+ * already tapped (by another relay) cannot be relayed again until that tap is removed.
  * RTCP stays per leg (each session reports on what it received and sent).
  */
 public final class MediaRelay implements AutoCloseable {
@@ -107,6 +110,12 @@ public final class MediaRelay implements AutoCloseable {
             throw new IllegalArgumentException("cannot relay " + ca.name() + " (" + ca.sampleRate() + " Hz, "
                     + ca.channels() + " ch) to " + cb.name() + " (" + cb.sampleRate() + " Hz, " + cb.channels()
                     + " ch): resampling and channel mixing are not supported");
+        }
+        for (MediaSession s : new MediaSession[] {a, b}) {
+            if (s.tap().isPresent()) {
+                throw new IllegalStateException("session " + s.localAddress() + " is already tapped (by another "
+                        + "relay?): close that relay first; a session belongs to one relay at a time");
+            }
         }
         MediaRelay relay = new MediaRelay(a, b);
         a.tap(relay.aToB);
@@ -158,7 +167,7 @@ public final class MediaRelay implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        a.tap(null);
+        a.tap(null); // returns once the I/O thread is between packets: nothing is forwarded after
         b.tap(null);
     }
 
@@ -192,6 +201,10 @@ public final class MediaRelay implements AutoCloseable {
         private long timestampDelta;
         private int lastSequence;
         private long lastTimestamp;
+        private long lastInTimestamp = -1;
+        private long lastInStep;
+        /** The longest plausible packet duration: 120 ms at 48 kHz. */
+        private static final long MAX_STEP = 5760;
 
         private volatile long forwarded;
         private volatile long bytes;
@@ -232,7 +245,18 @@ public final class MediaRelay implements AutoCloseable {
             } else if (ssrc != inSsrc) {
                 inSsrc = ssrc; // the inbound session re-latched: continue the outbound line
                 sequenceDelta = lastSequence + 1 - sequence;
-                timestampDelta = lastTimestamp + outStep - timestamp;
+                timestampDelta = lastTimestamp + (lastInStep > 0 ? lastInStep : outStep) - timestamp;
+                lastInTimestamp = -1;
+            } else if (!telephoneEvent) {
+                if (lastInTimestamp >= 0) {
+                    long step = (timestamp - lastInTimestamp) & 0xFFFF_FFFFL;
+                    if (step > 0 && step <= MAX_STEP) {
+                        lastInStep = step; // one inbound packet's duration, on the shared clock
+                    }
+                }
+            }
+            if (!telephoneEvent) {
+                lastInTimestamp = timestamp;
             }
             int outSequence = (sequence + sequenceDelta) & 0xFFFF;
             long outTimestamp = (timestamp + timestampDelta) & 0xFFFF_FFFFL;

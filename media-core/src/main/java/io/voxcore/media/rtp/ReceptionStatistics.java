@@ -63,6 +63,22 @@ public final class ReceptionStatistics {
      * @return what the packet is
      */
     public Verdict onPacket(int sequence, long rtpTimestamp, long arrival) {
+        return onPacket(sequence, rtpTimestamp, arrival, true);
+    }
+
+    /**
+     * Accounts one valid packet, optionally leaving it out of the interarrival jitter estimate:
+     * packets whose timestamp is not their sampling instant (RFC 4733 telephone events all carry
+     * their event's start timestamp) would otherwise add their age to the jitter (RFC 3550 A.8
+     * assumes the timestamp advances with the media).
+     *
+     * @param sequence its sequence number
+     * @param rtpTimestamp its RTP timestamp
+     * @param arrival its arrival time in the same clock units as the RTP timestamp
+     * @param timing whether the packet enters the jitter estimate
+     * @return what the packet is
+     */
+    public Verdict onPacket(int sequence, long rtpTimestamp, long arrival, boolean timing) {
         int seq = sequence & 0xFFFF;
         if (!initialized) {
             initSequence(seq);
@@ -71,7 +87,7 @@ public final class ReceptionStatistics {
             initialized = true;
         }
         Verdict verdict = updateSequence(seq);
-        if (verdict == Verdict.ACCEPTED || verdict == Verdict.REORDERED) {
+        if (timing && (verdict == Verdict.ACCEPTED || verdict == Verdict.REORDERED)) {
             updateJitter(rtpTimestamp, arrival);
         }
         return verdict;

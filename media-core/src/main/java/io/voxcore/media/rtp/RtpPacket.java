@@ -412,74 +412,42 @@ public final class RtpPacket {
         return extensionOffset < 0 ? -1 : u16(extensionOffset - 4);
     }
 
-    /**
-     * Length of the header extension's data, in bytes (0 without an extension).
-     *
-     * @return the length
-     */
+    /** {@return the length of the header extension's data in bytes (0 without an extension)} */
     public int extensionLength() {
         return extensionLength;
     }
 
-    /**
-     * Length of the whole header: fixed part, CSRCs and extension. Valid packets only.
-     *
-     * @return bytes before the payload
-     */
+    /** {@return the length of the whole header (fixed part, CSRCs, extension); valid packets only} */
     public int headerLength() {
         return payloadOffset;
     }
 
-    /**
-     * Index of the payload's first byte in the buffer. Valid packets only.
-     *
-     * @return the absolute index
-     */
+    /** {@return the absolute index of the payload's first byte in the buffer; valid packets only} */
     public int payloadOffset() {
         return offset + payloadOffset;
     }
 
-    /**
-     * Length of the payload, without padding. Valid packets only.
-     *
-     * @return bytes of payload
-     */
+    /** {@return the payload's length in bytes, without padding; valid packets only} */
     public int payloadLength() {
         return payloadLength;
     }
 
-    /**
-     * Number of padding bytes at the end (0 without padding). Valid packets only.
-     *
-     * @return the padding count
-     */
+    /** {@return the number of padding bytes at the end (0 without padding); valid packets only} */
     public int paddingLength() {
         return length - payloadOffset - payloadLength;
     }
 
-    /**
-     * The datagram length this flyweight was wrapped with.
-     *
-     * @return bytes
-     */
+    /** {@return the datagram length this flyweight was wrapped with, in bytes} */
     public int length() {
         return length;
     }
 
-    /**
-     * The buffer this flyweight points into.
-     *
-     * @return the buffer
-     */
+    /** {@return the buffer this flyweight points into} */
     public ByteBuffer buffer() {
         return buffer;
     }
 
-    /**
-     * Index of the packet's first byte in {@link #buffer()}.
-     *
-     * @return the offset
-     */
+    /** {@return the index of the packet's first byte in {@link #buffer()}} */
     public int offset() {
         return offset;
     }

@@ -11,7 +11,8 @@ import java.time.Duration;
  *
  * @param digit the keypad character: one of {@code 0-9 * # A-D}
  * @param timestamp the event's RTP timestamp: when the tone began, in the sender's clock
- * @param durationSamples the duration in RTP timestamp units: so far (start) or final (end)
+ * @param durationSamples the duration in RTP timestamp units: so far (start) or final (end); above
+ *     65,535 for a long event the sender split into segments (RFC 4733 2.5.1.3)
  * @param volume the power level as 0 to 63, meaning 0 to -63 dBm0
  * @param end whether this report is the event's end
  * @param clockRate the RTP clock rate, to convert {@code durationSamples}
@@ -33,7 +34,7 @@ public record DtmfEvent(char digit, long timestamp, int durationSamples, int vol
         if (TelephoneEvent.dtmfEvent(digit) < 0) {
             throw new IllegalArgumentException("'" + digit + "' is not a DTMF digit (0-9 * # A-D)");
         }
-        if (durationSamples < 0 || durationSamples > 0xFFFF || volume < 0 || volume > TelephoneEvent.MAX_VOLUME
+        if (durationSamples < 0 || volume < 0 || volume > TelephoneEvent.MAX_VOLUME
                 || clockRate <= 0 || timestamp < 0 || timestamp > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("DTMF event fields out of range: timestamp=" + timestamp
                     + " duration=" + durationSamples + " volume=" + volume + " clockRate=" + clockRate);

@@ -45,7 +45,7 @@ final class IoLoop implements Runnable {
             throw new UncheckedIOException("cannot open a selector", e);
         }
         this.receiveBuffer = receiveBuffer;
-        this.thread = new Thread(this, name);
+        this.thread = new IoThread(this, name);
         this.thread.setDaemon(true);
     }
 
@@ -71,6 +71,33 @@ final class IoLoop implements Runnable {
 
     boolean inLoop() {
         return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Whether the calling thread is an I/O thread of any engine: such a thread must never wait
+     * for another loop (two loops waiting for each other would stall every session on both).
+     *
+     * @return true on an engine I/O thread
+     */
+    static boolean onAnyLoop() {
+        return Thread.currentThread() instanceof IoThread;
+    }
+
+    /**
+     * Whether the thread still runs its loop. A loop whose thread died (a fatal error escaped)
+     * gets no new sessions.
+     *
+     * @return true while running
+     */
+    boolean isAlive() {
+        return thread.isAlive() && running;
+    }
+
+    /** The thread type of engine I/O threads, so that {@link #onAnyLoop()} is one type check. */
+    private static final class IoThread extends Thread {
+        IoThread(Runnable loop, String name) {
+            super(loop, name);
+        }
     }
 
     /**
@@ -106,7 +133,8 @@ final class IoLoop implements Runnable {
                 runTasks();
                 try {
                     timers.runDue(System.nanoTime());
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
+                    CallbackGuard.rethrowIfFatal(e);
                     // A failing timer (already removed from the heap) must not stop every session on
                     // this thread; the remaining due timers run on the next turn.
                     errors.warn("media timer failed", e);
@@ -115,9 +143,16 @@ final class IoLoop implements Runnable {
         } catch (ClosedSelectorException e) {
             // closed under us during shutdown
         } catch (IOException | RuntimeException | Error e) {
-            LOG.error("media I/O thread {} stopped by an unexpected failure", thread.getName(), e);
+            running = false;
+            LOG.error("media I/O thread {} stopped by an unexpected failure; its sessions no longer receive and "
+                    + "the engine assigns it no new session", thread.getName(), e);
         } finally {
-            runTasks();
+            running = false;
+            try {
+                runTasks();
+            } catch (Throwable e) {
+                LOG.debug("tasks after the loop ended", e);
+            }
         }
     }
 
@@ -126,7 +161,8 @@ final class IoLoop implements Runnable {
         while ((task = tasks.poll()) != null) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                CallbackGuard.rethrowIfFatal(e);
                 errors.warn("media task failed", e);
             }
         }
@@ -139,7 +175,8 @@ final class IoLoop implements Runnable {
         }
         try {
             ((Handler) attachment).onReadable();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            CallbackGuard.rethrowIfFatal(e);
             errors.warn("receive handler failed", e);
         }
     }

@@ -84,7 +84,7 @@ public final class MediaEngine implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("engine " + name + " is closed");
         }
-        IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+        IoLoop loop = liveLoop();
         MediaSession session = new MediaSession(this, loop, config, pool, socketBufferSize);
         sessions.add(session);
         if (closed) {
@@ -92,6 +92,34 @@ public final class MediaEngine implements AutoCloseable {
             throw new IllegalStateException("engine " + name + " is closed");
         }
         return session;
+    }
+
+    /** The next I/O thread in round robin that still runs; never one whose thread died. */
+    private IoLoop liveLoop() {
+        for (int tries = 0; tries < loops.length; tries++) {
+            IoLoop loop = loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)];
+            if (loop.isAlive()) {
+                return loop;
+            }
+        }
+        throw new IllegalStateException("engine " + name + ": all " + loops.length + " I/O threads have stopped after "
+                + "a fatal error (see the log); no session can be created. Close this engine and create a new one");
+    }
+
+    /**
+     * I/O threads still running: fewer than {@link #ioThreads()} only after a fatal error (such
+     * as {@link OutOfMemoryError}) stopped one; its sessions no longer receive.
+     *
+     * @return the count
+     */
+    public int liveIoThreads() {
+        int n = 0;
+        for (IoLoop loop : loops) {
+            if (loop.isAlive()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     void forget(MediaSession session) {

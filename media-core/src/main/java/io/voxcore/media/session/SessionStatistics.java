@@ -6,178 +6,446 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable snapshot of one session's counters, from {@link MediaSession#statistics()}.
- * Reception figures follow RFC 3550 appendix A.1 (extended sequence numbers, probation), A.3
- * (expected, lost, fraction lost) and A.8 (interarrival jitter); they describe the current
- * remote SSRC plus any SSRC it replaced (re-latch). See {@code docs/sessions.md}.
+ * An immutable snapshot of one session's counters, from {@link MediaSession#statistics()},
+ * grouped as the session's parts keep them: {@link #send()}, {@link #receive()}, {@link #rtcp()}
+ * and {@link #dtmf()}. Every counter is also reachable directly (e.g. {@link #packetsSent()}), as
+ * before the grouping; {@link #toString()} names every counter. See {@code docs/sessions.md}.
  *
- * @param ssrc this session's SSRC
- * @param remoteSsrc the latched remote SSRC, or -1 before any valid packet
- * @param packetsSent RTP packets written to the socket
- * @param octetsSent payload octets sent (RFC 3550 6.4.1's sender's octet count)
- * @param packetsUnsent packets not sent: no remote known yet, or the socket refused them
- * @param packetsReceived RTP packets accepted from the remote (duplicates excluded)
- * @param octetsReceived payload octets of those packets
- * @param expectedPackets packets expected, A.3 (extended highest sequence minus base, plus one)
- * @param cumulativeLost expected minus received, A.3 (negative if duplicates went unrecognised)
- * @param fractionLost the loss fraction of the last reception report sent, A.3, 8-bit fixed point
- * @param jitter the interarrival jitter of A.8, in RTP timestamp units
- * @param clockRate the RTP clock rate, to convert {@code jitter}
- * @param duplicates packets received again (same sequence number)
- * @param reordered packets that arrived after a later one (A.1's misorder, not late)
- * @param late packets that arrived after their playout point and were dropped by the jitter buffer
- * @param badSequence packets dropped by A.1's sequence validation (a jump too large to trust)
- * @param malformed datagrams on the RTP socket that are not valid RTP, by reason
- * @param wrongPayloadType valid RTP with another payload type than the session's audio and
- *     telephone-event types
- * @param foreignAddress datagrams from another address than the remote (unconnected sockets only:
- *     a connected socket filters them in the kernel)
- * @param foreignSsrc valid packets from the remote address with another SSRC than the latched one
- * @param undecodable packets whose payload the codec rejected (empty, not whole samples)
- * @param gaps gap events reported to the listener
- * @param gapPackets packets those gaps stand for
- * @param listenerErrors exceptions thrown by the listener or sink, caught
- * @param queueOverflows frames dropped from the full pull queue (oldest first)
- * @param rtcpSent RTCP compound packets sent
- * @param rtcpReceived RTCP compound packets received and accepted
- * @param rtcpMalformed datagrams on the RTCP path that are not valid RTCP
- * @param roundTripMicros the last round-trip time from a reception report's LSR/DLSR (RFC 3550
- *     6.4.1), in microseconds, or -1 before one was computed
- * @param peerFractionLost the fraction lost the remote last reported about this session's
- *     stream (RFC 3550 6.4.1), 8-bit fixed point, or -1 before any report block
- * @param peerCumulativeLost the cumulative loss the remote last reported, or -1 before any
- * @param peerJitter the interarrival jitter the remote last reported, RTP units, or -1 before any
- * @param peerByes RTCP BYE packets received from the remote SSRC
- * @param eventPacketsSent RFC 4733 telephone-event packets sent (included in {@code packetsSent})
- * @param dtmfSent DTMF digits sent
- * @param eventPacketsReceived telephone-event packets accepted (included in {@code packetsReceived})
- * @param dtmfReceived DTMF digits received, counted when each ends
- * @param eventsMalformed telephone-event packets whose payload is not whole 4-byte event blocks
+ * @param send what this session sent
+ * @param receive what it received, RFC 3550 appendix A figures included
+ * @param rtcp RTCP reports and what the remote reported
+ * @param dtmf RFC 4733 telephone events both ways
  */
-public record SessionStatistics(
-        long ssrc,
-        long remoteSsrc,
-        long packetsSent,
-        long octetsSent,
-        long packetsUnsent,
-        long packetsReceived,
-        long octetsReceived,
-        long expectedPackets,
-        long cumulativeLost,
-        int fractionLost,
-        long jitter,
-        int clockRate,
-        long duplicates,
-        long reordered,
-        long late,
-        long badSequence,
-        Map<RtpValidation, Long> malformed,
-        long wrongPayloadType,
-        long foreignAddress,
-        long foreignSsrc,
-        long undecodable,
-        long gaps,
-        long gapPackets,
-        long listenerErrors,
-        long queueOverflows,
-        long rtcpSent,
-        long rtcpReceived,
-        long rtcpMalformed,
-        long roundTripMicros,
-        int peerFractionLost,
-        long peerCumulativeLost,
-        long peerJitter,
-        long peerByes,
-        long eventPacketsSent,
-        long dtmfSent,
-        long eventPacketsReceived,
-        long dtmfReceived,
-        long eventsMalformed) {
+public record SessionStatistics(SendStatistics send, ReceiveStatistics receive, RtcpStatistics rtcp,
+        DtmfStatistics dtmf) {
 
     /**
-     * Copies the malformed map so the snapshot stays immutable.
+     * Shortcut for {@code send().ssrc()}.
      *
-     * @param ssrc see the record description, as for every other component
-     * @param remoteSsrc the remote SSRC
-     * @param packetsSent packets sent
-     * @param octetsSent octets sent
-     * @param packetsUnsent packets unsent
-     * @param packetsReceived packets received
-     * @param octetsReceived octets received
-     * @param expectedPackets packets expected
-     * @param cumulativeLost packets lost
-     * @param fractionLost fraction lost
-     * @param jitter jitter
-     * @param clockRate clock rate
-     * @param duplicates duplicates
-     * @param reordered reordered
-     * @param late late
-     * @param badSequence bad sequence
-     * @param malformed malformed by reason
-     * @param wrongPayloadType wrong payload type
-     * @param foreignAddress foreign address
-     * @param foreignSsrc foreign SSRC
-     * @param undecodable undecodable
-     * @param gaps gaps
-     * @param gapPackets gap packets
-     * @param listenerErrors listener errors
-     * @param queueOverflows queue overflows
-     * @param rtcpSent RTCP sent
-     * @param rtcpReceived RTCP received
-     * @param rtcpMalformed RTCP malformed
-     * @param roundTripMicros round-trip time
-     * @param peerFractionLost the peer's reported fraction lost
-     * @param peerCumulativeLost the peer's reported cumulative loss
-     * @param peerJitter the peer's reported jitter
-     * @param peerByes BYEs from the peer
-     * @param eventPacketsSent telephone-event packets sent
-     * @param dtmfSent DTMF digits sent
-     * @param eventPacketsReceived telephone-event packets received
-     * @param dtmfReceived DTMF digits received
-     * @param eventsMalformed malformed telephone-event packets
+     * @return see {@link SendStatistics#ssrc()}
      */
-    public SessionStatistics {
-        malformed = Map.copyOf(malformed);
+    public long ssrc() {
+        return send.ssrc();
     }
 
     /**
-     * All malformed datagrams together.
+     * Shortcut for {@code send().packetsSent()}.
      *
-     * @return the sum of {@link #malformed()}
+     * @return see {@link SendStatistics#packetsSent()}
+     */
+    public long packetsSent() {
+        return send.packetsSent();
+    }
+
+    /**
+     * Shortcut for {@code send().octetsSent()}.
+     *
+     * @return see {@link SendStatistics#octetsSent()}
+     */
+    public long octetsSent() {
+        return send.octetsSent();
+    }
+
+    /**
+     * Shortcut for {@code send().packetsUnsent()}.
+     *
+     * @return see {@link SendStatistics#packetsUnsent()}
+     */
+    public long packetsUnsent() {
+        return send.packetsUnsent();
+    }
+
+    /**
+     * Shortcut for {@code send().packetsSuppressed()}.
+     *
+     * @return see {@link SendStatistics#packetsSuppressed()}
+     */
+    public long packetsSuppressed() {
+        return send.packetsSuppressed();
+    }
+
+    /**
+     * Shortcut for {@code send().talkspurts()}.
+     *
+     * @return see {@link SendStatistics#talkspurts()}
+     */
+    public long talkspurts() {
+        return send.talkspurts();
+    }
+
+    /**
+     * Shortcut for {@code receive().remoteSsrc()}.
+     *
+     * @return see {@link ReceiveStatistics#remoteSsrc()}
+     */
+    public long remoteSsrc() {
+        return receive.remoteSsrc();
+    }
+
+    /**
+     * Shortcut for {@code receive().packetsReceived()}.
+     *
+     * @return see {@link ReceiveStatistics#packetsReceived()}
+     */
+    public long packetsReceived() {
+        return receive.packetsReceived();
+    }
+
+    /**
+     * Shortcut for {@code receive().octetsReceived()}.
+     *
+     * @return see {@link ReceiveStatistics#octetsReceived()}
+     */
+    public long octetsReceived() {
+        return receive.octetsReceived();
+    }
+
+    /**
+     * Shortcut for {@code receive().expectedPackets()}.
+     *
+     * @return see {@link ReceiveStatistics#expectedPackets()}
+     */
+    public long expectedPackets() {
+        return receive.expectedPackets();
+    }
+
+    /**
+     * Shortcut for {@code receive().cumulativeLost()}.
+     *
+     * @return see {@link ReceiveStatistics#cumulativeLost()}
+     */
+    public long cumulativeLost() {
+        return receive.cumulativeLost();
+    }
+
+    /**
+     * Shortcut for {@code receive().fractionLost()}.
+     *
+     * @return see {@link ReceiveStatistics#fractionLost()}
+     */
+    public int fractionLost() {
+        return receive.fractionLost();
+    }
+
+    /**
+     * Shortcut for {@code receive().jitter()}.
+     *
+     * @return see {@link ReceiveStatistics#jitter()}
+     */
+    public long jitter() {
+        return receive.jitter();
+    }
+
+    /**
+     * Shortcut for {@code receive().clockRate()}.
+     *
+     * @return see {@link ReceiveStatistics#clockRate()}
+     */
+    public int clockRate() {
+        return receive.clockRate();
+    }
+
+    /**
+     * Shortcut for {@code receive().duplicates()}.
+     *
+     * @return see {@link ReceiveStatistics#duplicates()}
+     */
+    public long duplicates() {
+        return receive.duplicates();
+    }
+
+    /**
+     * Shortcut for {@code receive().reordered()}.
+     *
+     * @return see {@link ReceiveStatistics#reordered()}
+     */
+    public long reordered() {
+        return receive.reordered();
+    }
+
+    /**
+     * Shortcut for {@code receive().late()}.
+     *
+     * @return see {@link ReceiveStatistics#late()}
+     */
+    public long late() {
+        return receive.late();
+    }
+
+    /**
+     * Shortcut for {@code receive().badSequence()}.
+     *
+     * @return see {@link ReceiveStatistics#badSequence()}
+     */
+    public long badSequence() {
+        return receive.badSequence();
+    }
+
+    /**
+     * Shortcut for {@code receive().malformed()}.
+     *
+     * @return see {@link ReceiveStatistics#malformed()}
+     */
+    public Map<RtpValidation, Long> malformed() {
+        return receive.malformed();
+    }
+
+    /**
+     * Shortcut for {@code receive().wrongPayloadType()}.
+     *
+     * @return see {@link ReceiveStatistics#wrongPayloadType()}
+     */
+    public long wrongPayloadType() {
+        return receive.wrongPayloadType();
+    }
+
+    /**
+     * Shortcut for {@code receive().foreignAddress()}.
+     *
+     * @return see {@link ReceiveStatistics#foreignAddress()}
+     */
+    public long foreignAddress() {
+        return receive.foreignAddress();
+    }
+
+    /**
+     * Shortcut for {@code receive().foreignSsrc()}.
+     *
+     * @return see {@link ReceiveStatistics#foreignSsrc()}
+     */
+    public long foreignSsrc() {
+        return receive.foreignSsrc();
+    }
+
+    /**
+     * Shortcut for {@code receive().ownSsrc()}.
+     *
+     * @return see {@link ReceiveStatistics#ownSsrc()}
+     */
+    public long ownSsrc() {
+        return receive.ownSsrc();
+    }
+
+    /**
+     * Shortcut for {@code receive().undecodable()}.
+     *
+     * @return see {@link ReceiveStatistics#undecodable()}
+     */
+    public long undecodable() {
+        return receive.undecodable();
+    }
+
+    /**
+     * Shortcut for {@code receive().gaps()}.
+     *
+     * @return see {@link ReceiveStatistics#gaps()}
+     */
+    public long gaps() {
+        return receive.gaps();
+    }
+
+    /**
+     * Shortcut for {@code receive().gapPackets()}.
+     *
+     * @return see {@link ReceiveStatistics#gapPackets()}
+     */
+    public long gapPackets() {
+        return receive.gapPackets();
+    }
+
+    /**
+     * Shortcut for {@code receive().listenerErrors()}.
+     *
+     * @return see {@link ReceiveStatistics#listenerErrors()}
+     */
+    public long listenerErrors() {
+        return receive.listenerErrors();
+    }
+
+    /**
+     * Shortcut for {@code receive().queueOverflows()}.
+     *
+     * @return see {@link ReceiveStatistics#queueOverflows()}
+     */
+    public long queueOverflows() {
+        return receive.queueOverflows();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().rtcpSent()}.
+     *
+     * @return see {@link RtcpStatistics#rtcpSent()}
+     */
+    public long rtcpSent() {
+        return rtcp.rtcpSent();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().rtcpReceived()}.
+     *
+     * @return see {@link RtcpStatistics#rtcpReceived()}
+     */
+    public long rtcpReceived() {
+        return rtcp.rtcpReceived();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().rtcpMalformed()}.
+     *
+     * @return see {@link RtcpStatistics#rtcpMalformed()}
+     */
+    public long rtcpMalformed() {
+        return rtcp.rtcpMalformed();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().roundTripMicros()}.
+     *
+     * @return see {@link RtcpStatistics#roundTripMicros()}
+     */
+    public long roundTripMicros() {
+        return rtcp.roundTripMicros();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().peerFractionLost()}.
+     *
+     * @return see {@link RtcpStatistics#peerFractionLost()}
+     */
+    public int peerFractionLost() {
+        return rtcp.peerFractionLost();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().peerCumulativeLost()}.
+     *
+     * @return see {@link RtcpStatistics#peerCumulativeLost()}
+     */
+    public long peerCumulativeLost() {
+        return rtcp.peerCumulativeLost();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().peerJitter()}.
+     *
+     * @return see {@link RtcpStatistics#peerJitter()}
+     */
+    public long peerJitter() {
+        return rtcp.peerJitter();
+    }
+
+    /**
+     * Shortcut for {@code rtcp().peerByes()}.
+     *
+     * @return see {@link RtcpStatistics#peerByes()}
+     */
+    public long peerByes() {
+        return rtcp.peerByes();
+    }
+
+    /**
+     * Shortcut for {@code dtmf().eventPacketsSent()}.
+     *
+     * @return see {@link DtmfStatistics#eventPacketsSent()}
+     */
+    public long eventPacketsSent() {
+        return dtmf.eventPacketsSent();
+    }
+
+    /**
+     * Shortcut for {@code dtmf().dtmfSent()}.
+     *
+     * @return see {@link DtmfStatistics#dtmfSent()}
+     */
+    public long dtmfSent() {
+        return dtmf.dtmfSent();
+    }
+
+    /**
+     * Shortcut for {@code dtmf().eventPacketsReceived()}.
+     *
+     * @return see {@link DtmfStatistics#eventPacketsReceived()}
+     */
+    public long eventPacketsReceived() {
+        return dtmf.eventPacketsReceived();
+    }
+
+    /**
+     * Shortcut for {@code dtmf().dtmfReceived()}.
+     *
+     * @return see {@link DtmfStatistics#dtmfReceived()}
+     */
+    public long dtmfReceived() {
+        return dtmf.dtmfReceived();
+    }
+
+    /**
+     * Shortcut for {@code dtmf().eventsMalformed()}.
+     *
+     * @return see {@link DtmfStatistics#eventsMalformed()}
+     */
+    public long eventsMalformed() {
+        return dtmf.eventsMalformed();
+    }
+
+    /**
+     * Shortcut for {@code dtmf().eventsTimedOut()}.
+     *
+     * @return see {@link DtmfStatistics#eventsTimedOut()}
+     */
+    public long eventsTimedOut() {
+        return dtmf.eventsTimedOut();
+    }
+
+    /**
+     * All malformed datagrams.
+     *
+     * @return the sum over every reason
      */
     public long malformedTotal() {
-        long sum = 0;
-        for (long n : malformed.values()) {
-            sum += n;
-        }
-        return sum;
+        return receive.malformedTotal();
     }
 
     /**
      * Malformed datagrams of one reason.
      *
-     * @param reason the reason
-     * @return the count, 0 if none
+     * @param reason the validation failure
+     * @return how many datagrams failed with it
      */
     public long malformed(RtpValidation reason) {
-        return malformed.getOrDefault(reason, 0L);
+        return receive.malformed().getOrDefault(reason, 0L);
     }
 
     /**
      * The interarrival jitter in milliseconds.
      *
-     * @return {@code jitter / clockRate * 1000}
+     * @return {@code jitter} converted with the clock rate
      */
     public double jitterMillis() {
-        return jitter * 1000.0 / clockRate;
+        return receive.jitterMillis();
     }
 
     /**
-     * The round-trip time, once an RTCP reception report allowed computing it.
+     * The round-trip time, when known.
      *
-     * @return the time, or empty
+     * @return the last measured round-trip time, or empty before the first
      */
     public Optional<Duration> roundTripTime() {
-        return roundTripMicros < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(roundTripMicros * 1000));
+        return rtcp.roundTripTime();
+    }
+
+    /**
+     * Every counter by name, grouped.
+     *
+     * @return e.g. {@code SessionStatistics[send=[ssrc=..., packetsSent=...], receive=[...], ...]}
+     */
+    @Override
+    public String toString() {
+        return "SessionStatistics[send=" + part(send.toString()) + ", receive=" + part(receive.toString()) + ", rtcp="
+                + part(rtcp.toString()) + ", dtmf=" + part(dtmf.toString()) + "]";
+    }
+
+    private static String part(String recordString) {
+        return recordString.substring(recordString.indexOf('['));
     }
 }

@@ -201,7 +201,10 @@ class MediaRelayTest {
                 s.start();
             }
             MediaRelay relay = MediaRelay.between(legA, legB);
-            a.sendDtmf("147*0#", Duration.ofMillis(80), 12);
+            java.util.concurrent.CompletableFuture<Void> sent =
+                    a.sendDtmf("147*0#", Duration.ofMillis(80), 12).toCompletableFuture();
+            assertThat(sent).as("sendDtmf returns before the digits are out").isNotDone();
+            sent.get(10, java.util.concurrent.TimeUnit.SECONDS); // every packet of every digit is out
             await("six digits at B", Duration.ofSeconds(10), () -> atB.stream().filter(DtmfEvent::end).count() == 6);
             StringBuilder digits = new StringBuilder();
             for (DtmfEvent e : atB) {
@@ -214,6 +217,8 @@ class MediaRelayTest {
             assertThat(digits.toString()).isEqualTo("147*0#");
             assertThat(b.statistics().wrongPayloadType()).as("B accepted PT 96 as its event type").isZero();
             // 80 ms at 20 ms ptime: 3 updates and 3 end packets per digit.
+            await("36 event packets forwarded", Duration.ofSeconds(5),
+                    () -> relay.statistics().aToB().eventPacketsForwarded() == 6 * 6);
             assertThat(relay.statistics().aToB().eventPacketsForwarded()).isEqualTo(6 * 6);
 
             // On the wire towards B: payload type 96, the event code of the digit.

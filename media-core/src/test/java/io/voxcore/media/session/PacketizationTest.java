@@ -34,6 +34,7 @@ class PacketizationTest {
             ByteBuffer buf = ByteBuffer.allocate(2048);
             RtpPacket p = new RtpPacket();
             long firstTs = -1;
+            long pause = 0;
             int firstSeq = -1;
             for (int i = 0; i < 6; i++) {
                 buf.clear();
@@ -47,7 +48,15 @@ class PacketizationTest {
                 assertThat(p.payloadType()).isEqualTo(8);
                 assertThat(p.ssrc()).isEqualTo(0xCAFE_F00DL);
                 assertThat(p.sequenceNumber()).isEqualTo((firstSeq + i) & 0xFFFF);
-                assertThat(p.timestamp()).as("samples, not wall time").isEqualTo((firstTs + 240L * i) & 0xFFFF_FFFFL);
+                if (i == 3) {
+                    // RFC 3550 5.1: the talkspurt after the pause starts where the sampling clock
+                    // stands, the pause rounded to whole packets (about 310 ms: 10 packets of 30 ms).
+                    pause = (p.timestamp() - firstTs - 240L * i) & 0xFFFF_FFFFL;
+                    assertThat(pause % 240).as("whole packets").isZero();
+                    assertThat(pause).as("the pause on the RTP clock").isBetween(240L * 9, 240L * 30);
+                }
+                assertThat(p.timestamp()).as("samples, plus the pause from packet 3 on")
+                        .isEqualTo((firstTs + 240L * i + (i >= 3 ? pause : 0)) & 0xFFFF_FFFFL);
                 assertThat(p.marker()).as("marker of packet %d", i).isEqualTo(i == 0 || i == 3);
                 assertThat(p.payloadLength()).isEqualTo(240);
                 for (int k = 0; k < 240; k++) {

@@ -1,0 +1,49 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.rtp.TelephoneEvent;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Checks a DTMF request's arguments and turns it into a {@link DtmfSender.Job}. */
+final class DtmfRequests {
+
+    private DtmfRequests() {
+    }
+
+    /**
+     * Validates and converts.
+     *
+     * @param digits characters of {@code 0-9 * # A-D} (a-d accepted), at least one
+     * @param duration each tone's length, 10 ms to 65,535 RTP units
+     * @param volume 0-63 (-dBm0)
+     * @param clockRate the stream's RTP clock rate
+     * @return the job
+     * @throws IllegalArgumentException naming the offending value
+     */
+    static DtmfSender.Job job(String digits, Duration duration, int volume, int clockRate) {
+        Objects.requireNonNull(digits, "digits");
+        Objects.requireNonNull(duration, "duration");
+        if (digits.isEmpty()) {
+            throw new IllegalArgumentException("no DTMF digits given");
+        }
+        int[] events = new int[digits.length()];
+        for (int i = 0; i < digits.length(); i++) {
+            events[i] = TelephoneEvent.dtmfEvent(digits.charAt(i));
+            if (events[i] < 0) {
+                throw new IllegalArgumentException(digits.length() == 1
+                        ? "'" + digits.charAt(i) + "' is not a DTMF digit (0-9 * # A-D)"
+                        : "'" + digits.charAt(i) + "' at index " + i + " of \"" + digits
+                                + "\" is not a DTMF digit (0-9 * # A-D)");
+            }
+        }
+        if (volume < 0 || volume > TelephoneEvent.MAX_VOLUME) {
+            throw new IllegalArgumentException("DTMF volume must be 0-63 (0 to -63 dBm0), got " + volume);
+        }
+        long samples = duration.isNegative() ? -1 : duration.toNanos() / 1000 * clockRate / 1_000_000L;
+        if (duration.compareTo(Duration.ofMillis(10)) < 0 || samples > 0xFFFF) {
+            throw new IllegalArgumentException("DTMF duration must be 10 ms to 65535 samples ("
+                    + 65_535_000L / clockRate + " ms at " + clockRate + " Hz), got " + duration.toMillis() + " ms");
+        }
+        return new DtmfSender.Job(events, (int) samples, volume);
+    }
+}

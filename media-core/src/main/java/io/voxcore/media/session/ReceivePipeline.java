@@ -1,0 +1,349 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.codec.MediaCodecException;
+import io.voxcore.media.codec.ZeroCopyCodecAdapter;
+import io.voxcore.media.rtp.ReceptionStatistics;
+import io.voxcore.media.rtp.RtpPacket;
+import io.voxcore.media.rtp.RtpValidation;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The receive path of one session, stage by stage: validate the datagram as RTP, check its
+ * payload type, ask the {@link SourceLatch} whether its source is accepted, count it (RFC 3550
+ * appendix A.1, A.3, A.8), then hand it to the forwarding tap, the {@link DtmfReceiver}, or the
+ * jitter buffer and the decoder. Every datagram ends up in exactly one counter; nothing here
+ * throws on any content.
+ *
+ * <p>I/O thread only, except {@link #tap(RtpTap)} and the listeners' setters.
+ */
+final class ReceivePipeline {
+
+    /** What the session must do about a packet that carries its own SSRC. */
+    interface CollisionHandler {
+        /**
+         * A packet arrived with this session's SSRC.
+         *
+         * @param from its source (the remote for a connected socket)
+         * @return true if this was the first from that source (a collision: change the SSRC);
+         *     false for a known source (a loop: just drop it)
+         */
+        boolean onOwnSsrc(SocketAddress from);
+    }
+
+    private static final RtpValidation[] VALIDATIONS = RtpValidation.values();
+
+    private final SourceLatch latch;
+    private final ZeroCopyCodecAdapter decoder;
+    private final DtmfReceiver dtmf;
+    private final Playout playout;
+    private final CallbackGuard guard;
+    private final TimerQueue timers;
+    private final CollisionHandler collisions;
+    private final RtpSender sender;
+    private final int payloadType;
+    private final int eventPayloadType;
+    private final int clockRate;
+    private final int channels;
+    private final long epochNanos;
+    private final long minDelay;
+    private final long maxDelay;
+    private final int jitterSlots;
+    private final RtpPacket packet = new RtpPacket();
+    private final PlayoutTimer playoutTimer = new PlayoutTimer();
+    private volatile RtpTap tap;
+
+    private ReceptionStatistics reception = new ReceptionStatistics();
+    private JitterBuffer jitter;
+    private boolean needConnect;
+    private final long[] malformed = new long[VALIDATIONS.length];
+    private long packetsReceived;
+    private long octetsReceived;
+    private long priorExpected;
+    private long priorLost;
+    private long priorDuplicates;
+    private long priorReordered;
+    private long late;
+    private long bufferDuplicates;
+    private long badSequence;
+    private long wrongPayloadType;
+    private long foreignAddress;
+    private long foreignSsrc;
+    private long ownSsrc;
+    private long undecodable;
+    private int lastFractionLost;
+    private Runnable onSourceChange = () -> { };
+
+    ReceivePipeline(MediaSessionConfig config, SourceLatch latch, ZeroCopyCodecAdapter decoder, DtmfReceiver dtmf,
+            Playout playout, CallbackGuard guard, TimerQueue timers, CollisionHandler collisions, RtpSender sender,
+            long epochNanos) {
+        this.latch = latch;
+        this.decoder = decoder;
+        this.dtmf = dtmf;
+        this.playout = playout;
+        this.guard = guard;
+        this.timers = timers;
+        this.collisions = collisions;
+        this.sender = sender;
+        this.payloadType = config.payloadType();
+        this.eventPayloadType = config.telephoneEventPayloadType();
+        this.clockRate = config.codec().sampleRate();
+        this.channels = config.codec().channels();
+        this.epochNanos = epochNanos;
+        long msToRtp = clockRate / 1000L;
+        this.minDelay = config.jitterMinDelayMillis() * msToRtp;
+        this.maxDelay = config.jitterMaxDelayMillis() * msToRtp;
+        this.jitterSlots = (int) Math.min(4096,
+                Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
+        this.jitter = newJitterBuffer();
+    }
+
+    private JitterBuffer newJitterBuffer() {
+        return new JitterBuffer(channels, minDelay, maxDelay, 2000L * (clockRate / 1000L), jitterSlots, playout);
+    }
+
+    /** What to run when the source changes (RTCP forgets the old source's sender report). */
+    void onSourceChange(Runnable action) {
+        this.onSourceChange = action;
+    }
+
+    /** Sets the forwarding tap; any thread. @param t the tap, or null */
+    void tap(RtpTap t) {
+        this.tap = t;
+    }
+
+    /** The forwarding tap. @return it, or null */
+    RtpTap tap() {
+        return tap;
+    }
+
+    /**
+     * Whether a latch learned an address that the socket should now be connected to; clears the
+     * flag.
+     *
+     * @return true once per latch
+     */
+    boolean takeNeedConnect() {
+        boolean n = needConnect;
+        needConnect = false;
+        return n;
+    }
+
+    /**
+     * One datagram for the RTP path.
+     *
+     * @param buf the datagram from index 0; position and limit are changed
+     * @param length its length
+     * @param from its source, or null on a connected socket
+     * @param now its arrival, System.nanoTime() (tests pass their own clock)
+     */
+    void onDatagram(ByteBuffer buf, int length, SocketAddress from, long now) {
+        packet.wrap(buf, 0, length);
+        RtpValidation validation = packet.validate();
+        if (validation != RtpValidation.VALID) {
+            malformed[validation.ordinal()]++;
+            return;
+        }
+        java.net.InetSocketAddress peer = latch.remote();
+        if (from != null && peer != null && !from.equals(peer)) {
+            foreignAddress++;
+            return;
+        }
+        int pt = packet.payloadType();
+        boolean event = pt == eventPayloadType;
+        if (pt != payloadType && !event) {
+            wrongPayloadType++; // never learned from: a source latches only on a receivable payload type
+            return;
+        }
+        int seq = packet.sequenceNumber();
+        SourceLatch.Verdict verdict = latch.check(from, packet.ssrc(), seq, now, sender.ssrc());
+        switch (verdict) {
+            case FOREIGN_ADDRESS:
+                foreignAddress++;
+                return;
+            case FOREIGN_SSRC:
+                foreignSsrc++;
+                return;
+            case OWN_SSRC:
+                ownSsrc++;
+                collisions.onOwnSsrc(from != null ? from : latch.remote());
+                return;
+            case RELATCHED:
+                restartSource();
+                break;
+            case LATCHED:
+                needConnect = from != null;
+                break;
+            default:
+                break;
+        }
+        long ts = packet.timestamp();
+        long arrival = rtpNow(now);
+        ReceptionStatistics.Verdict v = reception.onPacket(seq, ts, arrival, !event);
+        if (v == ReceptionStatistics.Verdict.DUPLICATE) {
+            return;
+        }
+        if (v == ReceptionStatistics.Verdict.BAD_SEQUENCE) {
+            badSequence++;
+            return;
+        }
+        int payloadOffset = packet.payloadOffset();
+        int payloadLength = packet.payloadLength();
+        packetsReceived++;
+        octetsReceived += payloadLength;
+        RtpTap t = tap;
+        if (t != null) {
+            try {
+                t.onRtp(packet, event);
+            } catch (Throwable e) {
+                guard.failed("RTP tap", e);
+            }
+            return;
+        }
+        if (event) {
+            int slot = jitter.prepareEmpty(seq, ts);
+            if (slot >= 0) {
+                jitter.commit(slot, 0);
+                schedulePlayout(jitter.playout(arrival));
+            }
+            dtmf.onPacket(buf, payloadOffset, payloadLength, ts, now);
+            return;
+        }
+        if (payloadLength == 0) {
+            undecodable++;
+            return;
+        }
+        decodeIntoBuffer(buf, seq, ts, arrival, payloadOffset, payloadLength);
+    }
+
+    private void decodeIntoBuffer(ByteBuffer buf, int seq, long ts, long arrival, int payloadOffset, int payloadLength) {
+        int slot = jitter.prepare(seq, ts, arrival, packet.marker());
+        if (slot == JitterBuffer.LATE) {
+            late++;
+            return;
+        }
+        if (slot == JitterBuffer.DUPLICATE) {
+            bufferDuplicates++; // a copy: counted under duplicates, not as received
+            packetsReceived--;
+            octetsReceived -= payloadLength;
+            return;
+        }
+        short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));
+        buf.limit(payloadOffset + payloadLength).position(payloadOffset);
+        int samples;
+        try {
+            samples = decoder.decodeToBuffer(buf, pcm, 0);
+        } catch (MediaCodecException e) {
+            undecodable++;
+            return;
+        }
+        jitter.commit(slot, samples);
+        schedulePlayout(jitter.playout(arrival));
+    }
+
+    /**
+     * A new source (re-latch, or a new remote address from signalling): what is buffered plays
+     * out, reception statistics start again for the new source (RFC 3550 6.4.1 counts per
+     * source; the totals carry over), and the DTMF state is forgotten.
+     */
+    void restartSource() {
+        jitter.flush();
+        timers.cancel(playoutTimer);
+        priorExpected += reception.expected();
+        priorLost += reception.cumulativeLost();
+        priorDuplicates += reception.duplicates();
+        priorReordered += reception.reordered();
+        reception = new ReceptionStatistics();
+        jitter = newJitterBuffer();
+        dtmf.reset();
+        onSourceChange.run();
+    }
+
+    /** Stops the playout timer (close). */
+    void stop() {
+        timers.cancel(playoutTimer);
+        dtmf.reset();
+    }
+
+    private long rtpNow(long nanos) {
+        return (nanos - epochNanos) / 1000 * clockRate / 1_000_000L;
+    }
+
+    private long rtpToNanos(long rtp) {
+        return epochNanos + (rtp * 1_000_000L + clockRate - 1) / clockRate * 1000L + 1000L;
+    }
+
+    private void schedulePlayout(long nextRtp) {
+        if (nextRtp == Long.MAX_VALUE) {
+            timers.cancel(playoutTimer);
+        } else {
+            timers.schedule(playoutTimer, rtpToNanos(nextRtp));
+        }
+    }
+
+    private final class PlayoutTimer extends TimerQueue.Timer {
+        @Override
+        void onTimer(long now) {
+            schedulePlayout(jitter.playout(rtpNow(now)));
+        }
+    }
+
+    /**
+     * The reception figures of the current source, for an RTCP report block. I/O thread.
+     *
+     * @return the current source's statistics
+     */
+    ReceptionStatistics reception() {
+        return reception;
+    }
+
+    /**
+     * Records the fraction lost just reported.
+     *
+     * @param fraction 8-bit fixed point
+     */
+    void reportedFractionLost(int fraction) {
+        lastFractionLost = fraction;
+    }
+
+    /** Packets accepted so far. @return the count */
+    long packetsReceived() {
+        return packetsReceived;
+    }
+
+    /**
+     * The receive statistics. I/O thread (or a racy read from another I/O thread).
+     *
+     * @return a snapshot
+     */
+    ReceiveStatistics statistics() {
+        Map<RtpValidation, Long> bad = new EnumMap<>(RtpValidation.class);
+        for (int i = 0; i < malformed.length; i++) {
+            if (malformed[i] != 0) {
+                bad.put(VALIDATIONS[i], malformed[i]);
+            }
+        }
+        ReceptionStatistics r = reception;
+        return new ReceiveStatistics(latch.remoteSsrc(), packetsReceived, octetsReceived,
+                priorExpected + r.expected(), priorLost + r.cumulativeLost(), lastFractionLost, r.jitter(), clockRate,
+                priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
+                badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
+                playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows());
+    }
+
+    /** Counts an RTCP datagram from a foreign host. */
+    void countForeignRtcp() {
+        foreignAddress++;
+    }
+
+    /**
+     * Counts a malformed datagram seen before the RTP stage (an empty one).
+     *
+     * @param reason why
+     */
+    void countMalformed(RtpValidation reason) {
+        malformed[reason.ordinal()]++;
+    }
+}

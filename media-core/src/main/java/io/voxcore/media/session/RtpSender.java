@@ -1,0 +1,429 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.codec.ZeroCopyCodecAdapter;
+import io.voxcore.media.rtp.RtpPacket;
+import io.voxcore.media.rtp.TelephoneEvent;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The send side of a session: the media clock, packetizing, sequence numbers, timestamps and the
+ * marker bit, and the counters a sender report needs.
+ *
+ * <h2>Who sends</h2>
+ * Two kinds of sender share one RTP stream: the application's thread ({@code send}) and the
+ * engine's I/O thread (DTMF events and {@code play}, paced by its timers). A small state machine
+ * gives the stream to one at a time, without a lock: the application claims it with one
+ * compare-and-set per call and throws when another application thread holds it; the I/O thread
+ * only ever <em>tries</em> to claim it and, when the application is mid-call, retries on its next
+ * timer tick, so the I/O thread never waits. The application waits only for the few microseconds
+ * in which the I/O thread writes one packet.
+ *
+ * <h2>The media clock</h2>
+ * The timestamp advances by the samples sent; when a send starts a talkspurt (more than
+ * {@code max(100 ms, 2 x ptime)} after the audio sent so far would have finished playing) it also
+ * advances by the time elapsed since then, rounded to whole packets, and the marker bit is set
+ * (RFC 3550 section 5.1, RFC 3551 section 4.1). Silence from {@code play} and the length of a DTMF
+ * event advance it without audio.
+ *
+ * <h2>Sender-report figures</h2>
+ * Packets and octets sent and the last packet's timestamp and time are published together under
+ * a sequence lock, so that the RTCP agent on the I/O thread always reads one consistent set.
+ */
+final class RtpSender {
+
+    private static final int IDLE = 0;
+    private static final int USER = 1;
+    private static final int ENGINE = 2;
+    private static final int CLOSED = 4;
+
+    private final RtpTransport transport;
+    private final SourceLatch latch;
+    private final ZeroCopyCodecAdapter encoder;
+    private final ByteBuffer buffer;
+    private final int payloadType;
+    private final int eventPayloadType;
+    private final int clockRate;
+    private final int channels;
+    private final int shortsPerPacket;
+    private final int samplesPerPacket;
+    private final long ptimeNanos;
+    private final long talkspurtGapNanos;
+    private final AtomicInteger state = new AtomicInteger();
+    private final short[] pending;
+    private final short[] silence;
+
+    private volatile long ssrc;
+    private volatile boolean eventActive;
+    private final AtomicInteger pendingEvents = new AtomicInteger();
+    private int pendingCount;
+    private int sequence;
+    private long timestamp;
+    private boolean marker = true;
+    private boolean started;
+    private long horizonNanos;
+
+    private final SenderFigures figures = new SenderFigures();
+    private volatile long packetsUnsent;
+    private volatile long packetsSuppressed;
+    private volatile long talkspurts;
+    private volatile long eventPacketsSent;
+    private volatile long dtmfSent;
+
+    RtpSender(RtpTransport transport, SourceLatch latch, ZeroCopyCodecAdapter encoder, ByteBuffer buffer,
+            MediaSessionConfig config, long ssrc, int initialSequence, long initialTimestamp) {
+        this.transport = transport;
+        this.latch = latch;
+        this.encoder = encoder;
+        this.buffer = buffer;
+        this.payloadType = config.payloadType();
+        this.eventPayloadType = config.telephoneEventPayloadType();
+        this.clockRate = config.codec().sampleRate();
+        this.channels = config.codec().channels();
+        this.samplesPerPacket = clockRate * config.ptimeMillis() / 1000;
+        this.shortsPerPacket = samplesPerPacket * channels;
+        this.ptimeNanos = config.ptimeMillis() * 1_000_000L;
+        this.talkspurtGapNanos = Math.max(100, 2L * config.ptimeMillis()) * 1_000_000L;
+        this.pending = new short[shortsPerPacket];
+        this.silence = new short[shortsPerPacket];
+        this.ssrc = ssrc;
+        this.sequence = initialSequence & 0xFFFF;
+        this.timestamp = initialTimestamp & 0xFFFF_FFFFL;
+    }
+
+    // ---------------------------------------------------------------- who sends
+
+    /**
+     * Claims the stream for an application thread (one compare-and-set; a short wait only while
+     * the I/O thread writes a packet).
+     *
+     * @param session named in the error
+     * @throws IllegalStateException when closed, or another application thread is sending
+     */
+    void enterUser(Object session) {
+        while (true) {
+            int s = state.get();
+            if ((s & CLOSED) != 0) {
+                throw new IllegalStateException("session " + session + " is closed");
+            }
+            if (s == USER) {
+                throw new IllegalStateException("session " + session
+                        + ": send called from two threads at once (send is single-threaded)");
+            }
+            if (s == IDLE && state.compareAndSet(IDLE, USER)) {
+                return;
+            }
+            Thread.onSpinWait(); // the I/O thread is writing one packet
+        }
+    }
+
+    /**
+     * Releases the stream after {@link #enterUser}.
+     *
+     * @return true if the session was closed meanwhile (the caller then finishes the close)
+     */
+    boolean exitUser() {
+        return (state.getAndUpdate(s -> s & CLOSED) & CLOSED) != 0;
+    }
+
+    /**
+     * Tries to claim the stream for the I/O thread; never waits.
+     *
+     * @return true if claimed; false when the application is sending or the session is closed
+     */
+    boolean tryEnterEngine() {
+        return state.compareAndSet(IDLE, ENGINE);
+    }
+
+    /** Releases the stream after {@link #tryEnterEngine}. */
+    void exitEngine() {
+        state.compareAndSet(ENGINE, IDLE);
+    }
+
+    /**
+     * Closes the send side: no sender may claim it afterwards.
+     *
+     * @return true if an application thread is inside a send now (it sees the close when it exits)
+     */
+    boolean close() {
+        int before = state.getAndUpdate(s -> s == ENGINE ? CLOSED : s | CLOSED);
+        return (before & USER) != 0;
+    }
+
+    /** Whether {@link #close()} was called. @return true once closed */
+    boolean isClosed() {
+        return (state.get() & CLOSED) != 0;
+    }
+
+    // ---------------------------------------------------------------- audio
+
+    /**
+     * Packetizes and sends audio; the caller holds the stream. A remainder waits for the next call.
+     *
+     * @param pcm interleaved samples
+     * @param offset first sample
+     * @param length samples, whole sampling instants
+     * @param now System.nanoTime()
+     */
+    void sendAudio(short[] pcm, int offset, int length, long now) {
+        if (eventActive || pendingEvents.get() > 0) {
+            packetsSuppressed = packetsSuppressed + (pendingCount + length) / shortsPerPacket;
+            return; // RFC 4733 2.5.1.1: the event replaces the audio while it lasts
+        }
+        alignClock(now);
+        horizonNanos = Math.max(horizonNanos, now) + (long) (length / channels) * 1_000_000_000L / clockRate;
+        while (length > 0) {
+            if (pendingCount == 0 && length >= shortsPerPacket) {
+                audioPacket(pcm, offset, now);
+                offset += shortsPerPacket;
+                length -= shortsPerPacket;
+                continue;
+            }
+            int take = Math.min(length, shortsPerPacket - pendingCount);
+            System.arraycopy(pcm, offset, pending, pendingCount, take);
+            pendingCount += take;
+            offset += take;
+            length -= take;
+            if (pendingCount == shortsPerPacket) {
+                audioPacket(pending, 0, now);
+                pendingCount = 0;
+            }
+        }
+    }
+
+    /**
+     * Sends one packet of audio paced by the engine ({@code play}): {@code count} samples, padded
+     * with silence to a whole packet; {@code count == 0} is silence, which advances the media
+     * clock without sending (the next audio starts a talkspurt). The caller holds the stream.
+     *
+     * @param pcm samples, {@code count} of them from index 0
+     * @param count samples read from the source, 0 to a packet's worth
+     * @param now System.nanoTime()
+     */
+    void sendPacedPacket(short[] pcm, int count, long now) {
+        if (eventActive || pendingEvents.get() > 0) {
+            return; // the player pauses while an event is sent; the event advances the clock
+        }
+        if (count == 0) {
+            timestamp = (timestamp + samplesPerPacket) & 0xFFFF_FFFFL;
+            horizonNanos = Math.max(horizonNanos, now) + ptimeNanos;
+            marker = true;
+            return;
+        }
+        if (count < shortsPerPacket) {
+            System.arraycopy(silence, 0, pcm, count, shortsPerPacket - count);
+        }
+        alignClock(now);
+        horizonNanos = Math.max(horizonNanos, now) + ptimeNanos;
+        audioPacket(pcm, 0, now);
+    }
+
+    /** A talkspurt starting after a pause: the timestamp catches up with the time that passed. */
+    private void alignClock(long now) {
+        if (!started) {
+            return;
+        }
+        long idle = now - horizonNanos;
+        if (idle > talkspurtGapNanos) {
+            long packets = Math.round(idle / (double) ptimeNanos);
+            timestamp = (timestamp + packets * samplesPerPacket) & 0xFFFF_FFFFL;
+            marker = true;
+        }
+    }
+
+    private void audioPacket(short[] pcm, int offset, long now) {
+        ByteBuffer b = buffer;
+        b.clear();
+        RtpPacket.writeHeader(b, 0, marker, payloadType, sequence, timestamp, ssrc);
+        b.position(RtpPacket.FIXED_HEADER_LENGTH);
+        int bytes = encoder.encodeToBuffer(pcm, offset, shortsPerPacket, b);
+        b.flip();
+        if (write(b, bytes, timestamp, now) && marker) {
+            talkspurts = talkspurts + 1;
+        }
+        sequence = (sequence + 1) & 0xFFFF;
+        timestamp = (timestamp + samplesPerPacket) & 0xFFFF_FFFFL;
+        marker = false;
+        started = true;
+    }
+
+    // ---------------------------------------------------------------- telephone events
+
+    /**
+     * A DTMF request was made: from now until it is done, audio is suppressed, so that audio
+     * given to {@code send} after {@code sendDtmf} never goes out ahead of the digits. Any thread.
+     */
+    void eventRequested() {
+        pendingEvents.incrementAndGet();
+    }
+
+    /** A DTMF request is done (sent or cancelled). I/O thread. */
+    void eventRequestDone() {
+        pendingEvents.decrementAndGet();
+    }
+
+    /**
+     * Starts an event: audio is suppressed until {@link #endEvent}; the event starts at the
+     * media clock's current position. The caller holds the stream.
+     *
+     * @param now System.nanoTime()
+     * @return the event's RTP timestamp
+     */
+    long beginEvent(long now) {
+        alignClock(now);
+        eventActive = true;
+        pendingCount = 0; // audio cut short by the event is not sent after it
+        return timestamp;
+    }
+
+    /**
+     * Sends one event packet (RFC 4733 2.5.1): the caller holds the stream.
+     *
+     * @param first the event's first packet (marker bit)
+     * @param start the event's timestamp
+     * @param event the event code
+     * @param end the E bit
+     * @param volume 0-63
+     * @param duration in RTP units so far
+     * @param now System.nanoTime()
+     */
+    void eventPacket(boolean first, long start, int event, boolean end, int volume, int duration, long now) {
+        ByteBuffer b = buffer;
+        b.clear();
+        RtpPacket.writeHeader(b, 0, first, eventPayloadType, sequence, start, ssrc);
+        TelephoneEvent.write(b, RtpPacket.FIXED_HEADER_LENGTH, event, end, volume, duration);
+        b.limit(RtpPacket.FIXED_HEADER_LENGTH + TelephoneEvent.BLOCK_LENGTH).position(0);
+        if (write(b, TelephoneEvent.BLOCK_LENGTH, start, now)) {
+            eventPacketsSent = eventPacketsSent + 1;
+        }
+        sequence = (sequence + 1) & 0xFFFF;
+        started = true;
+    }
+
+    /**
+     * Ends an event: audio continues after the time it occupied. The caller holds the stream.
+     *
+     * @param start the event's timestamp
+     * @param occupied RTP units the event took on the stream's line
+     * @param now System.nanoTime()
+     */
+    void endEvent(long start, long occupied, long now) {
+        timestamp = (start + occupied) & 0xFFFF_FFFFL;
+        horizonNanos = now;
+        marker = true;
+        eventActive = false;
+        dtmfSent = dtmfSent + 1;
+    }
+
+    /**
+     * Advances the media clock without sending (a pause between two queued digits). The caller
+     * holds the stream.
+     *
+     * @param samples RTP units
+     * @param now System.nanoTime()
+     */
+    void advance(long samples, long now) {
+        timestamp = (timestamp + samples) & 0xFFFF_FFFFL;
+        horizonNanos = now;
+    }
+
+    // ---------------------------------------------------------------- forwarding
+
+    /**
+     * Writes a prepared packet for a forwarding path (the relay): its sequence numbers and
+     * timestamps are the caller's. Any one thread.
+     *
+     * @param b the packet's buffer; position and limit are set to the packet
+     * @param offset the packet's first byte
+     * @param length the packet's length, at least 12
+     * @return true if written
+     */
+    boolean forward(ByteBuffer b, int offset, int length) {
+        int at = offset + RtpPacket.TIMESTAMP_OFFSET;
+        long ts = (b.get(at) & 0xFFL) << 24 | (b.get(at + 1) & 0xFF) << 16 | (b.get(at + 2) & 0xFF) << 8
+                | (b.get(at + 3) & 0xFF);
+        b.limit(offset + length).position(offset);
+        return write(b, length - RtpPacket.FIXED_HEADER_LENGTH, ts, System.nanoTime());
+    }
+
+    private boolean write(ByteBuffer b, int payloadBytes, long sentTimestamp, long now) {
+        InetSocketAddress to = latch.remote();
+        if (to == null || !transport.writeRtp(b, to)) {
+            packetsUnsent = packetsUnsent + 1;
+            return false;
+        }
+        figures.sent(payloadBytes, sentTimestamp, now);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    /**
+     * Reads packets, octets and the last packet's timestamp and time as one consistent set.
+     * Any thread.
+     *
+     * @param into where to put them
+     */
+    void readFigures(SenderFigures.Snapshot into) {
+        figures.read(into);
+    }
+
+    /**
+     * The send statistics.
+     *
+     * @return a snapshot
+     */
+    SendStatistics statistics() {
+        SenderFigures.Snapshot f = new SenderFigures.Snapshot();
+        figures.read(f);
+        return new SendStatistics(ssrc, f.packetsSent, f.octetsSent, packetsUnsent, packetsSuppressed, talkspurts);
+    }
+
+    long eventPacketsSent() {
+        return eventPacketsSent;
+    }
+
+    long dtmfSent() {
+        return dtmfSent;
+    }
+
+    /** This stream's SSRC. @return 0 to 2^32-1 */
+    long ssrc() {
+        return ssrc;
+    }
+
+    /**
+     * Changes the SSRC after a collision (RFC 3550 8.2). Any thread; takes effect with the next packet.
+     *
+     * @param newSsrc the new identifier
+     */
+    void ssrc(long newSsrc) {
+        this.ssrc = newSsrc;
+    }
+
+    /** Samples per channel in one packet. @return ptime at the clock rate */
+    int samplesPerPacket() {
+        return samplesPerPacket;
+    }
+
+    /** Samples of all channels in one packet. @return samplesPerPacket x channels */
+    int shortsPerPacket() {
+        return shortsPerPacket;
+    }
+
+    /** The packet interval. @return ptime in nanoseconds */
+    long ptimeNanos() {
+        return ptimeNanos;
+    }
+
+    /** The RTP clock rate. @return Hz */
+    int clockRate() {
+        return clockRate;
+    }
+
+    /** Channels. @return samples per sampling instant */
+    int channels() {
+        return channels;
+    }
+}

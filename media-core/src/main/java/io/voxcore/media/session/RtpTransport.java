@@ -1,0 +1,314 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.rtp.RtcpPacket;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.NotYetConnectedException;
+import java.nio.channels.SelectionKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sockets of one session: binding (RTP on an even port and RTCP on the next, or RTCP
+ * multiplexed on the RTP port, RFC 3550 section 11 and RFC 5761), connecting to the remote, the
+ * read loop on the I/O thread with RTP/RTCP demultiplexing, and the writes.
+ *
+ * <p>Threads: {@link #register}, the read handlers, {@link #connect} and {@link #close} run on
+ * the session's I/O thread (or before the session is handed out); {@link #writeRtp} runs on any
+ * thread and never throws for a refused or failed write.
+ */
+final class RtpTransport {
+
+    /** Where datagrams go, on the I/O thread. The buffer holds the datagram from index 0. */
+    interface Receiver {
+        /**
+         * A datagram for the RTP path.
+         *
+         * @param buf the loop's receive buffer; valid during the call
+         * @param length the datagram's length
+         * @param from its source, or null on a connected socket
+         */
+        void onRtpDatagram(ByteBuffer buf, int length, SocketAddress from);
+
+        /**
+         * A datagram for the RTCP path (its own socket, or demultiplexed from RTP).
+         *
+         * @param buf the loop's receive buffer; valid during the call
+         * @param length the datagram's length
+         * @param from its source, or null on a connected socket
+         */
+        void onRtcpDatagram(ByteBuffer buf, int length, SocketAddress from);
+
+        /**
+         * The RTP socket has been drained for this wake-up (nothing more waiting, or the read
+         * budget is spent): the moment to connect a socket to a just-latched remote, since
+         * connecting discards datagrams still queued.
+         */
+        void onRtpDrained();
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
+    /** Datagrams read per socket per wake-up before other sockets get their turn. */
+    static final int MAX_READS_PER_WAKEUP = 256;
+
+    private final DatagramChannel rtp;
+    private final DatagramChannel rtcp;
+    private final boolean mux;
+    private final InetSocketAddress localAddress;
+    private final InetSocketAddress rtcpLocalAddress;
+    private volatile boolean closed;
+    private SelectionKey rtpKey;
+    private SelectionKey rtcpKey;
+
+    private RtpTransport(DatagramChannel rtp, DatagramChannel rtcp, boolean mux) throws IOException {
+        this.rtp = rtp;
+        this.rtcp = rtcp;
+        this.mux = mux;
+        this.localAddress = (InetSocketAddress) rtp.getLocalAddress();
+        this.rtcpLocalAddress = rtcp == null ? null : (InetSocketAddress) rtcp.getLocalAddress();
+    }
+
+    /**
+     * Binds the sockets.
+     *
+     * @param local the RTP address; port 0 picks an even free port (with RTCP on the next)
+     * @param mode where RTCP goes
+     * @param socketBufferSize SO_RCVBUF and SO_SNDBUF
+     * @return the bound transport
+     * @throws IOException naming the address when binding fails
+     */
+    static RtpTransport bind(InetSocketAddress local, RtcpMode mode, int socketBufferSize) throws IOException {
+        boolean withRtcp = mode == RtcpMode.NEXT_PORT;
+        boolean ephemeral = local.getPort() == 0;
+        boolean ipv6 = local.getAddress() instanceof Inet6Address;
+        IOException last = null;
+        for (int attempt = 0; attempt < (ephemeral && withRtcp ? 64 : 1); attempt++) {
+            DatagramChannel rtp = open(ipv6, socketBufferSize);
+            DatagramChannel rtcp = null;
+            try {
+                rtp.bind(local);
+                if (!withRtcp) {
+                    return new RtpTransport(rtp, null, mode == RtcpMode.MUX);
+                }
+                int port = ((InetSocketAddress) rtp.getLocalAddress()).getPort();
+                if (ephemeral && (port % 2 != 0 || port == 65535)) {
+                    rtp.close();
+                    continue; // RFC 3550 section 11: RTP on an even port, RTCP on the next
+                }
+                rtcp = open(ipv6, socketBufferSize);
+                rtcp.bind(new InetSocketAddress(local.getAddress(), port + 1));
+                return new RtpTransport(rtp, rtcp, false);
+            } catch (IOException e) {
+                rtp.close();
+                if (rtcp != null) {
+                    rtcp.close();
+                }
+                last = e;
+            }
+        }
+        BindException failure = new BindException("cannot bind RTP" + (withRtcp ? " and RTCP (port + 1)" : "")
+                + " to " + local + (last != null ? ": " + last.getMessage() : ": no even port pair found"));
+        if (last != null) {
+            failure.initCause(last);
+        }
+        throw failure;
+    }
+
+    private static DatagramChannel open(boolean ipv6, int socketBufferSize) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, socketBufferSize);
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, socketBufferSize);
+        return channel;
+    }
+
+    /** The bound RTP address. @return the address with its port */
+    InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /** The bound RTCP address. @return it, or null when RTCP is off or multiplexed */
+    InetSocketAddress rtcpLocalAddress() {
+        return rtcpLocalAddress;
+    }
+
+    /** Whether RTCP shares the RTP socket (RFC 5761). @return true when multiplexed */
+    boolean mux() {
+        return mux;
+    }
+
+    /** Whether the RTP socket is connected (the kernel then drops other sources). @return true if so */
+    boolean isConnected() {
+        return rtp.isConnected();
+    }
+
+    /**
+     * Connects the RTP socket to {@code to} and the RTCP socket to {@code rtcpTo}. I/O thread (or
+     * before the session is handed out).
+     *
+     * @param to the remote RTP address
+     * @param rtcpTo the remote RTCP address, or null to leave the RTCP socket unconnected
+     * @throws IOException when the kernel refuses
+     */
+    void connect(InetSocketAddress to, InetSocketAddress rtcpTo) throws IOException {
+        if (rtp.isConnected()) {
+            rtp.disconnect();
+        }
+        rtp.connect(to);
+        if (rtcp != null) {
+            if (rtcp.isConnected()) {
+                rtcp.disconnect();
+            }
+            if (rtcpTo != null) {
+                rtcp.connect(rtcpTo);
+            }
+        }
+    }
+
+    /**
+     * Registers the sockets with the I/O thread's selector. I/O thread only.
+     *
+     * @param loop the session's loop
+     * @param receiver where datagrams go
+     * @throws IOException when the selector refuses
+     */
+    void register(IoLoop loop, Receiver receiver) throws IOException {
+        rtpKey = rtp.register(loop.selector(), SelectionKey.OP_READ, (IoLoop.Handler) () -> readRtp(loop, receiver));
+        if (rtcp != null) {
+            rtcpKey = rtcp.register(loop.selector(), SelectionKey.OP_READ,
+                    (IoLoop.Handler) () -> readRtcp(loop, receiver));
+        }
+    }
+
+    private void readRtp(IoLoop loop, Receiver receiver) {
+        ByteBuffer buf = loop.receiveBuffer();
+        for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
+            buf.clear();
+            SocketAddress from = null;
+            int length;
+            try {
+                if (rtp.isConnected()) {
+                    length = rtp.read(buf);
+                    if (length <= 0) {
+                        break; // nothing waiting (or an empty datagram, indistinguishable here)
+                    }
+                } else {
+                    from = rtp.receive(buf);
+                    if (from == null) {
+                        break;
+                    }
+                    length = buf.position();
+                }
+            } catch (IOException e) {
+                continue; // e.g. ICMP port unreachable from an earlier send: keep reading
+            }
+            if (mux && length > 0 && RtcpPacket.isRtcp(buf, 0, length)) {
+                receiver.onRtcpDatagram(buf, length, from);
+            } else {
+                receiver.onRtpDatagram(buf, length, from);
+            }
+        }
+        if (!closed) {
+            receiver.onRtpDrained();
+        }
+    }
+
+    private void readRtcp(IoLoop loop, Receiver receiver) {
+        ByteBuffer buf = loop.receiveBuffer();
+        for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
+            buf.clear();
+            SocketAddress from = null;
+            try {
+                if (rtcp.isConnected()) {
+                    if (rtcp.read(buf) <= 0) {
+                        break;
+                    }
+                } else {
+                    from = rtcp.receive(buf);
+                    if (from == null) {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            receiver.onRtcpDatagram(buf, buf.position(), from);
+        }
+    }
+
+    /**
+     * Writes an RTP packet. Any thread; never throws for a refused write.
+     *
+     * @param b the packet between position and limit
+     * @param to the remote, used when the socket is not connected
+     * @return true if the kernel took it
+     */
+    boolean writeRtp(ByteBuffer b, InetSocketAddress to) {
+        return write(rtp, b, to);
+    }
+
+    /**
+     * Writes an RTCP packet on the RTCP socket (or the RTP socket when multiplexed).
+     *
+     * @param b the packet between position and limit
+     * @param to the remote RTCP address, used when the socket is not connected; null for none
+     * @return true if the kernel took it
+     */
+    boolean writeRtcp(ByteBuffer b, InetSocketAddress to) {
+        DatagramChannel channel = mux ? rtp : rtcp;
+        if (channel == null || (to == null && !channel.isConnected())) {
+            return false;
+        }
+        return write(channel, b, to);
+    }
+
+    private boolean write(DatagramChannel channel, ByteBuffer b, InetSocketAddress to) {
+        if (closed) {
+            return false;
+        }
+        try {
+            return (channel.isConnected() ? channel.write(b) : channel.send(b, to)) > 0;
+        } catch (IOException e) {
+            return false; // e.g. ICMP port unreachable reported on a connected socket
+        } catch (NotYetConnectedException | AlreadyConnectedException | IllegalArgumentException e) {
+            // The I/O thread re-connected the socket to a new remote between the check and the
+            // write, or the remote's family differs (UnsupportedAddressTypeException): this packet is not sent, the next one goes
+            // to the new remote.
+            return false;
+        }
+    }
+
+    /**
+     * Closes both sockets; the ports can be bound again once the loop flushed the cancelled keys
+     * ({@code selectNow}), which this does when called on the I/O thread.
+     *
+     * @param loop the session's loop, or null when the sockets were never registered
+     */
+    void close(IoLoop loop) {
+        closed = true;
+        for (DatagramChannel c : new DatagramChannel[] {rtp, rtcp}) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    LOG.debug("closing {}", c, e);
+                }
+            }
+        }
+        if (loop != null && loop.inLoop() && (rtpKey != null || rtcpKey != null)) {
+            try {
+                loop.selector().selectNow(); // flushes the cancelled keys: the ports are free now
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("flushing cancelled keys", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.codec.CodecFactory;
+import io.voxcore.media.codec.ZeroCopyCodecAdapter;
+import io.voxcore.media.rtp.RtpPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parts of one session, wired together: created (sockets bound, buffers borrowed, connected
+ * to a configured remote) in one place, stopped and released in one place. {@link MediaSession}
+ * holds one of these and keeps the lifecycle and the threading rules.
+ */
+final class SessionParts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final RtpTransport transport;
+    final SourceLatch latch;
+    final RtpSender sender;
+    final DtmfSender dtmfSender;
+    final DtmfReceiver dtmfReceiver;
+    final Playout playout;
+    final ReceivePipeline receiver;
+    final RtcpAgent rtcp;
+    final CallbackGuard guard;
+    final SsrcCollisions collisions;
+    final SessionDemux demux;
+    private final ByteBuffer sendBuffer;
+    private final ByteBuffer rtcpBuffer;
+
+    /**
+     * Binds, borrows and wires; on any failure releases what it took and throws.
+     *
+     * @param loop the session's I/O thread
+     * @param config the settings
+     * @param pool where the send buffers come from
+     * @param socketBufferSize SO_RCVBUF and SO_SNDBUF
+     * @param ownSsrc called when a packet carries the session's own SSRC
+     * @param closed whether the session is closed
+     * @throws IOException when binding or connecting fails
+     */
+    SessionParts(IoLoop loop, MediaSessionConfig config, BufferPool pool, int socketBufferSize,
+            ReceivePipeline.CollisionHandler ownSsrc, BooleanSupplier closed) throws IOException {
+        ZeroCopyCodecAdapter encoder = CodecFactory.createZeroCopy(config.payloadType());
+        ZeroCopyCodecAdapter decoder = CodecFactory.createZeroCopy(config.payloadType());
+        int clockRate = config.codec().sampleRate();
+        int channels = config.codec().channels();
+        int shortsPerPacket = clockRate * config.ptimeMillis() / 1000 * channels;
+        this.transport = RtpTransport.bind(config.localAddress(), config.rtcpMode(), socketBufferSize);
+        this.guard = new CallbackGuard(transport.localAddress());
+        this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L);
+        this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(shortsPerPacket));
+        long ssrc = config.ssrc().orElseGet(() -> RANDOM.nextInt() & 0xFFFF_FFFFL);
+        this.sender = new RtpSender(transport, latch, encoder, sendBuffer, config, ssrc, RANDOM.nextInt(1 << 16),
+                RANDOM.nextInt() & 0xFFFF_FFFFL);
+        this.dtmfSender = new DtmfSender(sender, loop.timers());
+        this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
+        this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard);
+        long epochNanos = System.nanoTime();
+        this.receiver = new ReceivePipeline(config, latch, decoder, dtmfReceiver, playout, guard, loop.timers(),
+                ownSsrc, sender, epochNanos);
+        boolean rtcpOn = config.rtcpMode() != RtcpMode.OFF;
+        this.rtcpBuffer = rtcpOn ? pool.acquire(MediaEngine.SEND_BUFFER_SIZE) : null;
+        byte[] cname = config.cname().orElseGet(() -> "voxcore-" + Long.toHexString(RANDOM.nextLong()) + "@"
+                + transport.localAddress().getAddress().getHostAddress()).getBytes(StandardCharsets.UTF_8);
+        this.rtcp = rtcpOn ? new RtcpAgent(config, transport, latch, sender, receiver, loop.timers(), rtcpBuffer,
+                cname, epochNanos, RANDOM.nextLong()) : null;
+        if (rtcp != null) {
+            receiver.onSourceChange(rtcp::sourceChanged);
+        }
+        this.collisions = new SsrcCollisions(sender, rtcp, transport.localAddress());
+        this.demux = new SessionDemux(transport, latch, receiver, rtcp, sender, config.connectSocket(), closed);
+        InetSocketAddress configured = config.remoteAddress().orElse(null);
+        if (configured != null && config.connectSocket()) {
+            try {
+                connect(configured);
+            } catch (IOException | RuntimeException e) {
+                release(pool); // nothing of a session never handed out stays bound or borrowed
+                if (e instanceof IOException) {
+                    throw (IOException) e;
+                }
+                throw new IllegalArgumentException("cannot connect session " + transport.localAddress()
+                        + " to remote " + configured + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Connects both sockets to a remote: RTCP to port + 1 unless multiplexed.
+     *
+     * @param to the remote RTP address
+     * @throws IOException when the kernel refuses
+     */
+    void connect(InetSocketAddress to) throws IOException {
+        transport.connect(to, transport.mux() ? null : RtcpAgent.rtcpAddressFor(to));
+    }
+
+    /**
+     * A consistent snapshot of every part's counters. I/O thread.
+     *
+     * @return the statistics
+     */
+    SessionStatistics snapshot() {
+        RtcpStatistics r = rtcp != null ? rtcp.statistics() : new RtcpStatistics(0, 0, 0, -1, -1, -1, -1, 0);
+        return new SessionStatistics(sender.statistics(), receiver.statistics(), r,
+                dtmfReceiver.statistics(sender.eventPacketsSent(), sender.dtmfSent()));
+    }
+
+    /**
+     * Stops every part: DTMF ends, timers stop, an RTCP BYE goes out (when the session ran), the
+     * sockets close. I/O thread (or the caller when the loop is dead).
+     *
+     * @param loop the session's loop
+     * @param started whether the session was started (RTCP ran)
+     * @return the final statistics, taken before the sockets close
+     */
+    SessionStatistics stop(IoLoop loop, boolean started) {
+        dtmfSender.cancel();
+        receiver.stop();
+        if (rtcp != null) {
+            rtcp.stop();
+            if (started) {
+                try {
+                    rtcp.send(System.nanoTime(), true, -1);
+                } catch (RuntimeException e) {
+                    LOG.warn("session {} could not send its RTCP BYE", transport.localAddress(), e);
+                }
+            }
+        }
+        SessionStatistics last = snapshot();
+        transport.close(loop);
+        return last;
+    }
+
+    /**
+     * Closes the sockets (if still open) and returns the borrowed buffers.
+     *
+     * @param pool where they came from
+     */
+    void release(BufferPool pool) {
+        transport.close(null);
+        pool.release(sendBuffer);
+        if (rtcpBuffer != null) {
+            pool.release(rtcpBuffer);
+        }
+    }
+}
