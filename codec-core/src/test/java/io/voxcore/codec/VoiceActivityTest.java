@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The voice activity detector and the silence suppressor on the ITU speech files, and the saving
  * in packets they give (20 ms packets). The counts were measured once and are plausible from the
  * files' frame levels: {@code f2.le} is 2.9 s of nearly continuous speech over a -58 dBov floor,
- * with pauses of at most 120 ms; {@code inpsp.bin} (16 kHz) has a 1 s stretch of digital silence.
+ * with no pause longer than 160 ms; {@code inpsp.bin} (16 kHz) has a 1 s stretch of digital silence.
  * The figures are printed for {@code docs/playout.md}.
  */
 class VoiceActivityTest {
@@ -58,7 +58,7 @@ class VoiceActivityTest {
         for (int at = 0; at + 160 <= speech.length; at += 160) {
             frames.append(vad.isSpeech(speech, at, 160) ? 'S' : '-');
         }
-        // 100 ms of noise floor before the first word; no pause after it is longer than 200 ms
+        // 100 ms of noise floor before the first word; no pause after it is longer than the 200 ms hangover
         assertThat(frames.toString()).isEqualTo("-----" + "S".repeat(138));
     }
 
