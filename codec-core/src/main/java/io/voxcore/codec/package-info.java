@@ -4,6 +4,14 @@
  * {@link io.voxcore.codec.G711} holds the bit-exact G.711 primitives for callers that want a
  * single sample or a bulk array.
  *
+ * <p>Playout helpers that work on 16-bit PCM without a session: {@link io.voxcore.codec.G711Plc}
+ * conceals lost frames (ITU-T G.711 Appendix I, bit-exact at 8 kHz, also at 16 kHz);
+ * {@link io.voxcore.codec.ComfortNoisePayload}, {@link io.voxcore.codec.ComfortNoiseGenerator} and
+ * {@link io.voxcore.codec.ComfortNoiseAnalyser} read, play and write RFC 3389 comfort noise;
+ * {@link io.voxcore.codec.VoiceActivityDetector} and {@link io.voxcore.codec.SilenceSuppressor}
+ * decide what a sender transmits in silence. Each works in place on caller arrays, allocates
+ * nothing per call and is for one stream on one thread.
+ *
  * <p>Buffer ownership: every array and buffer passed to a codec belongs to the caller. A codec
  * reads its input and writes its output only during the call, keeps no reference to either, and
  * writes nothing when a call fails. Only the convenience forms {@code encode(short[])} and
