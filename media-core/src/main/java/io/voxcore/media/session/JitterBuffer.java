@@ -5,32 +5,18 @@ import io.voxcore.media.rtp.RtpMath;
 
 /**
  * The adaptive jitter buffer of one receive stream, confined to the session's I/O thread: packet
- * storage and sequence order. How much delay to apply comes from a {@link DelayEstimator}; this
- * class decides when a change of it takes effect.
+ * storage and sequence order. A {@link DelayEstimator} estimates the delay needed; a
+ * {@link PlayoutTimeline} decides when each audio packet plays (delay changes take effect at
+ * talkspurt boundaries or through reported gaps, never as bursts).
  *
  * <p>Packets are kept by extended sequence number in a ring of decoded-PCM slots and played in
- * sequence order. Within a talkspurt every packet plays at {@code timestamp + offset} on a local
- * clock in RTP units, one offset for the talkspurt, so audio plays back to back. The offset takes
- * the estimator's {@link DelayEstimator#target() target} at a talkspurt boundary: the first audio,
- * an audio packet whose timestamp jumps past the end of the audio played before it (a pause: with
- * no sequence number missing in between, or with the marker bit), or one that arrives after the
- * audio played before it ran out. Mid-talkspurt the offset only grows, and only when a packet
- * would otherwise play late; a shrinking estimate waits for the next boundary, so a delay spike
- * that ages out releases no burst. The marker bit alone changes nothing (some peers set it on
- * every packet). A packet is never held more than the maximum delay after its arrival (a sender
- * faster than real time, or a network delay that dropped by more than the headroom).
- *
- * <p>Every stretch of local time between two audio packets is reported as a <b>gap</b>, in order,
- * between them: the missing sequence numbers (0 when none: a pause, a telephone event's duration,
- * or time the buffer put in to grow its delay), the timestamp where the previous audio ended and
- * the length in samples per channel. Played samples plus gap samples thus follow the local clock;
- * while the delay does not change they add up to the sender's timestamps. A missing packet is
- * waited for until the next present packet is due. Packets older than the playout point are late
- * and dropped; a second copy of a buffered packet is a duplicate and dropped. When a packet would
- * not fit in the ring, the oldest packets are played at once (early) to make room: received
- * audio is never discarded for lack of space. A packet without audio (a telephone event, see
- * {@link #prepareEmpty}) only holds its place in the sequence: it is due when the audio before it
- * has ended, and plays as nothing.
+ * sequence order. Local time between two audio packets is reported as a gap, in order, between
+ * them, so played samples plus gap samples follow the local clock. A missing packet is waited for
+ * until the next present packet is due. Late packets (older than the playout point) and second
+ * copies are dropped. When a packet would not fit in the ring, the oldest are played at once
+ * (early): received audio is never discarded for lack of space. A packet without audio (a
+ * telephone event, see {@link #prepareEmpty}) only holds its place in the sequence: it is due when
+ * the audio before it has run out, and plays as nothing. docs/sessions.md has the full rules.
  *
  * <p>Allocation-free once every slot's array has grown to the largest packet seen.
  */
@@ -80,6 +66,7 @@ final class JitterBuffer {
     private final short[][] pcm;
     private final Output output;
     private final DelayEstimator estimator;
+    private final PlayoutTimeline timeline;
 
     private boolean haveReference;
     private long highestSeq;
@@ -87,17 +74,7 @@ final class JitterBuffer {
     private int count;
     private long nextSeq;
 
-    /** Whether audio has played since the start (or a restart). */
-    private boolean playing;
-    /** Where the last audio played ends, in RTP timestamp units. */
-    private long nextTs;
-    /** Local time minus RTP timestamp of the audio playing: the talkspurt's offset. */
-    private long offset;
-
     private long pendingSeq;
-    private long pendingTs;
-    private long pendingArrival;
-    private boolean pendingMarker;
 
     /**
      * Creates a buffer.
@@ -115,6 +92,7 @@ final class JitterBuffer {
             throw new IllegalArgumentException("channels must be at least 1, got " + channels);
         }
         this.estimator = new DelayEstimator(minDelay, maxDelay, window);
+        this.timeline = new PlayoutTimeline(estimator);
         this.channels = channels;
         this.capacity = Integer.highestOneBit(Math.max(4, slots) * 2 - 1);
         this.mask = capacity - 1;
@@ -169,6 +147,7 @@ final class JitterBuffer {
             ext = highestSeq + RtpMath.sequenceDelta((int) highestSeq, sequence);
             extTs = referenceTs + RtpMath.timestampDelta(referenceTs, rtpTimestamp);
         }
+        boolean playing = timeline.playing();
         if (count == 0 && !playing) {
             nextSeq = ext;
         } else if (!playing && ext < nextSeq && highestSeq - ext < capacity) {
@@ -178,13 +157,12 @@ final class JitterBuffer {
             return DUPLICATE;
         }
         if (ext < nextSeq && playing && nextSeq - ext > RESTART_DISTANCE) {
-            // Far behind what plays next: not a late packet but a sender that restarted its
-            // sequence (the session lets such a packet through only once RFC 3550 A.1 confirmed the
-            // restart with a second one), or a stream resumed after a relay held it. Play out what
-            // is buffered and start again from this packet, timestamps and delay estimate included.
+            // Far behind what plays next: a sender that restarted its sequence (the session lets
+            // such a packet through only once RFC 3550 A.1 confirmed it), or a stream resumed after
+            // a relay held it. Play out what is held; start again, timestamps and estimate included.
             flush();
             haveReference = false;
-            playing = false;
+            timeline.reset();
             estimator.reset();
             return place(sequence, rtpTimestamp, arrival, marker, audio);
         }
@@ -199,13 +177,14 @@ final class JitterBuffer {
                 nextSeq = ext; // a jump past everything: restart the sequence here
                 break;
             }
-            release(true, Long.MIN_VALUE);
+            release(true, arrival);
         }
+        int slot = (int) (ext & mask); // free: the ring holds sequence numbers nextSeq to nextSeq + capacity - 1
         pendingSeq = ext;
-        pendingTs = extTs;
-        pendingArrival = arrival;
-        pendingMarker = marker;
-        return (int) (ext & mask);
+        timestamps[slot] = extTs;
+        arrivals[slot] = arrival;
+        markers[slot] = marker;
+        return slot;
     }
 
     /**
@@ -232,17 +211,10 @@ final class JitterBuffer {
      */
     void commit(int slot, int length) {
         seqs[slot] = pendingSeq;
-        timestamps[slot] = pendingTs;
-        arrivals[slot] = pendingArrival;
-        markers[slot] = pendingMarker;
         lengths[slot] = length;
         count++;
-        if (pendingSeq > highestSeq) {
-            highestSeq = pendingSeq;
-        }
-        if (pendingTs > referenceTs) {
-            referenceTs = pendingTs;
-        }
+        highestSeq = Math.max(highestSeq, pendingSeq);
+        referenceTs = Math.max(referenceTs, timestamps[slot]);
     }
 
     /**
@@ -269,13 +241,14 @@ final class JitterBuffer {
     }
 
     /**
-     * Releases the head of the sequence: the next packet with any missing ones before it.
+     * Releases the head of the sequence: the next present packet, with a gap for any missing
+     * sequence numbers or time before it.
      *
-     * @param force release it now, whatever its due time (ring full, flush)
-     * @param now the local clock, when not forced
+     * @param early release it now, whatever its due time (ring full, flush)
+     * @param now the local clock
      * @return {@link Long#MIN_VALUE} when released, else when it is due
      */
-    private long release(boolean force, long now) {
+    private long release(boolean early, long now) {
         long present = nextSeq;
         while (seqs[(int) (present & mask)] != present) {
             present++;
@@ -283,70 +256,44 @@ final class JitterBuffer {
         int slot = (int) (present & mask);
         int missing = (int) (present - nextSeq);
         long ts = timestamps[slot];
+        long gapTs = timeline.playing() ? timeline.endTs() : ts;
         if (lengths[slot] == 0) {
             // A telephone event's place: due when the audio before it has run out.
-            if (!force && playing && nextTs + offset > now) {
-                return nextTs + offset;
+            if (!early && timeline.playing() && timeline.endTime() > now) {
+                return timeline.endTime();
             }
             if (missing > 0) {
-                gap(playing ? nextTs : ts, 0, missing);
+                gap(gapTs, 0, missing);
             }
             seqs[slot] = -1;
             count--;
             nextSeq = present + 1;
             return Long.MIN_VALUE;
         }
+        int samplesPerChannel = lengths[slot] / channels;
         long hole;
-        if (force) {
-            if (!playing) {
-                offset = start(slot, missing) - ts;
-            }
-            hole = playing ? Math.max(0, ts - nextTs) : 0; // early: on the sender's timeline
+        if (early) {
+            hole = timeline.playEarly(ts, samplesPerChannel, arrivals[slot]);
         } else {
-            long start = start(slot, missing);
+            long start = timeline.start(ts, arrivals[slot], markers[slot], missing);
             if (start > now) {
                 return start;
             }
-            hole = playing ? Math.max(0, start - (nextTs + offset)) : 0;
-            offset = start - ts;
+            hole = timeline.hole(start);
+            timeline.play(ts, samplesPerChannel, start);
         }
         if (missing > 0 || hole > 0) {
-            gap(playing ? nextTs : ts, hole, missing);
+            gap(gapTs, hole, missing);
         }
-        play(slot, present);
+        seqs[slot] = -1;
+        count--;
+        nextSeq = present + 1;
+        output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF));
         return Long.MIN_VALUE;
-    }
-
-    /** When the audio packet in {@code slot} plays, {@code missing} sequence numbers after the last played. */
-    private long start(int slot, int missing) {
-        long ts = timestamps[slot];
-        long arrival = arrivals[slot];
-        long target = estimator.target();
-        long o;
-        if (!playing) {
-            o = target;
-        } else {
-            long end = nextTs + offset;
-            boolean pause = ts > nextTs && (missing == 0 || markers[slot]);
-            boolean ranOut = arrival >= end;
-            o = pause || ranOut ? Math.max(target, end - ts) : Math.max(offset, target);
-        }
-        return Math.max(arrival, Math.min(ts + o, arrival + estimator.maxDelay()));
     }
 
     private void gap(long fromTs, long samples, int packets) {
         output.onGap(fromTs & 0xFFFF_FFFFL, (int) Math.min(Integer.MAX_VALUE, samples), (int) (nextSeq & 0xFFFF), packets);
-    }
-
-    private void play(int slot, long seq) {
-        long ts = timestamps[slot];
-        int length = lengths[slot];
-        seqs[slot] = -1;
-        count--;
-        nextSeq = seq + 1;
-        nextTs = ts + length / channels;
-        playing = true;
-        output.onPlayout(pcm[slot], length, ts & 0xFFFF_FFFFL, (int) (seq & 0xFFFF));
     }
 
     /**
@@ -374,6 +321,6 @@ final class JitterBuffer {
      * @return RTP units; the estimate's {@link #delay()} before any audio played
      */
     long playoutDelay() {
-        return playing ? offset - estimator.base() : estimator.delay();
+        return timeline.delay();
     }
 }
