@@ -151,4 +151,57 @@ class JitterBufferTest {
         // to 16 are reported (issue 10, defect 10: before, this time vanished without a gap).
         assertThat(events).containsExactly("p 10 0 160 10", "g 16 0 160 960", "p 16 1120 160 16");
     }
+
+    @Test
+    void aMissingPacketBeforeATelephoneEventIsWaitedForUntilTheAudioBeforeItRunsOut() {
+        insert(10, 0, 1000, 160);
+        jb.playout(1320); // 10 plays; its audio runs out at 1480
+        int slot = jb.prepareEmpty(12, 160); // 11 (audio up to the digit) not here yet
+        jb.commit(slot, 0);
+        assertThat(jb.playout(1400)).isEqualTo(1480);
+        assertThat(insert(11, 160, 1450, 160)).as("11 before the audio ran out").isNotNegative();
+        jb.playout(100_000);
+        assertThat(events).containsExactly("p 10 0 160 10", "p 11 160 160 11");
+    }
+
+    @Test
+    void aFlushReportsTimestampJumpsAsGapsToo() {
+        insert(1, 0, 0, 160);
+        insert(2, 160, 160, 160);
+        insert(3, 2000, 2000, 160); // a pause of 1680
+        insert(5, 2320, 2320, 160); // 4 lost
+        jb.flush();
+        assertThat(events).containsExactly("p 1 0 160 1", "p 2 160 160 2", "g 3 0 320 1680", "p 3 2000 160 3",
+                "g 4 1 2160 160", "p 5 2320 160 5");
+        assertThat(jb.size()).isZero();
+    }
+
+    @Test
+    void lossWithoutTheMarkerIsNoTalkspurtBoundaryButLossWithItAndATimestampJumpIs() {
+        // A 1000-unit spike raises the delay; 5 s later it has aged out of the estimate.
+        insert(0, 0, 0, 160);
+        insert(1, 160, 160 + 1000, 160);
+        for (int seq = 2; seq < 260; seq++) {
+            insert(seq, 160L * seq, 160L * seq, 160);
+            jb.playout(160L * seq);
+        }
+        assertThat(jb.delay()).as("estimate").isEqualTo(320);
+        assertThat(jb.playoutDelay()).as("applied mid-talkspurt").isEqualTo(1000);
+        // 260 lost, 261 follows without the marker: still the same talkspurt.
+        insert(261, 160L * 261, 160L * 261, 160);
+        jb.playout(160L * 261 + 1000);
+        assertThat(jb.playoutDelay()).isEqualTo(1000);
+        // 262 and 263 lost, 264 comes 2000 units later with the marker: a new talkspurt.
+        long t = 160L * 261 + 160 + 2000;
+        int slot = jb.prepare(264, t, t, true);
+        jb.pcm(slot, 160)[0] = 264;
+        jb.commit(slot, 160);
+        events.clear();
+        assertThat(jb.playout(t)).isEqualTo(t + 320);
+        jb.playout(t + 320);
+        // 261 ended at 160 * 262 + 1000 local; 264 starts at t + 320.
+        assertThat(events).containsExactly("g 262 2 " + 160 * 262 + " " + (t + 320 - 160 * 262 - 1000),
+                "p 264 " + t + " 160 264");
+        assertThat(jb.playoutDelay()).isEqualTo(320);
+    }
 }
