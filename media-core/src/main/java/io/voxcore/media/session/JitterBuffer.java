@@ -167,9 +167,20 @@ final class JitterBuffer {
             return place(sequence, rtpTimestamp, arrival, marker, audio);
         }
         if (audio) {
-            estimator.observe(arrival - extTs, arrival); // a late packet too: it shows the delay needed
+            long transit = arrival - extTs;
+            if (estimator.started() && transit - estimator.base() > estimator.maxDelay()
+                    && timeline.boundary(extTs, arrival, marker)) {
+                // The first packet after a pause, later than the maximum delay allows: the
+                // sender's clock moved against ours (e.g. its timestamps did not advance over the
+                // pause). Start the estimate again from it, or it would play unbuffered for seconds.
+                estimator.reset();
+            }
+            estimator.observe(transit, arrival); // a late packet too: it shows the delay needed
         }
         if (ext < nextSeq) {
+            if (audio) {
+                timeline.late();
+            }
             return LATE;
         }
         while (ext >= nextSeq + capacity) {
@@ -279,7 +290,7 @@ final class JitterBuffer {
             if (start > now) {
                 return start;
             }
-            hole = timeline.hole(start);
+            hole = timeline.hole(ts, start);
             timeline.play(ts, samplesPerChannel, start);
         }
         if (missing > 0 || hole > 0) {

@@ -9,14 +9,17 @@ package io.voxcore.media.session;
  * the estimator's {@link DelayEstimator#target() target} at a talkspurt boundary: the first audio,
  * an audio packet whose timestamp jumps past the end of the audio before it (a pause) with no
  * sequence number missing in between or with the marker bit set, or one that arrives after the
- * audio before it has run out. Mid-talkspurt the offset only grows, when the target grows past
- * it; a shrinking target waits for the next boundary. The marker bit alone changes nothing (some
- * peers set it on every packet). A packet is never held more than the maximum delay after its
- * arrival (a sender faster than real time, or a network delay that dropped by more than the
- * headroom), and never played before it arrived.
+ * audio before it has run out. Mid-talkspurt the offset grows to the target only after a packet
+ * came too late (dropped as late); a shrinking target waits for the next boundary. So the offset
+ * changes where the listener hears silence anyway, never as a burst, and not at every small step
+ * of the estimate (clock drift moves its base a little every window). The marker bit alone
+ * changes nothing (some peers set it on every packet). A packet is never held more than the
+ * maximum delay after its arrival (a sender faster than real time, or a network delay that
+ * dropped by more than the headroom): it then plays early, and never before it arrived.
  *
- * <p>Local time between the end of one packet's audio and the start of the next is a hole the
- * buffer reports as a gap, so played samples plus gap samples follow the local clock.
+ * <p>The time between the end of one packet's audio and the start of the next is a hole the
+ * buffer reports as a gap: local time, so that played samples plus gap samples follow the local
+ * clock; for a packet played early, the jump in its timestamp.
  */
 final class PlayoutTimeline {
 
@@ -24,6 +27,8 @@ final class PlayoutTimeline {
     private boolean playing;
     private long endTs;
     private long offset;
+    private boolean lateSeen;
+    private boolean early;
 
     /**
      * Creates a timeline with nothing played.
@@ -75,22 +80,49 @@ final class PlayoutTimeline {
         long o;
         if (!playing) {
             o = target;
+        } else if (ts > endTs && (missing == 0 || marker) || arrival >= endTime()) {
+            o = Math.max(target, endTime() - ts); // a boundary: a pause, or the audio ran out
+        } else if (lateSeen) {
+            o = Math.max(offset, target);
         } else {
-            boolean pause = ts > endTs && (missing == 0 || marker);
-            boolean ranOut = arrival >= endTime();
-            o = pause || ranOut ? Math.max(target, endTime() - ts) : Math.max(offset, target);
+            o = offset;
         }
-        return Math.max(arrival, Math.min(ts + o, arrival + estimator.maxDelay()));
+        long start = Math.max(arrival, Math.min(ts + o, arrival + estimator.maxDelay()));
+        early = start < ts + o;
+        return start;
     }
 
     /**
-     * How much local time passes without audio before a packet starting at {@code start}.
+     * Whether an audio packet arriving now starts a talkspurt: it comes after the audio played
+     * so far has run out, or with the marker bit and a timestamp past the end of that audio.
      *
+     * @param ts its extended timestamp
+     * @param arrival its arrival, local RTP units
+     * @param marker its marker bit
+     * @return false before the first audio
+     */
+    boolean boundary(long ts, long arrival, boolean marker) {
+        return playing && (arrival >= endTime() || marker && ts > endTs);
+    }
+
+    /**
+     * How much time passes without audio before the packet {@link #start} was last asked about:
+     * local time when it plays on the timeline, the jump in its timestamp when it plays early.
+     *
+     * @param ts its extended timestamp
      * @param start from {@link #start}
      * @return RTP units, 0 before the first audio
      */
-    long hole(long start) {
-        return playing ? Math.max(0, start - endTime()) : 0;
+    long hole(long ts, long start) {
+        if (!playing) {
+            return 0;
+        }
+        return early ? Math.max(0, ts - endTs) : Math.max(0, start - endTime());
+    }
+
+    /** An audio packet came after its place in the sequence was given up: the delay may grow. */
+    void late() {
+        lateSeen = true;
     }
 
     /**
@@ -101,6 +133,7 @@ final class PlayoutTimeline {
      * @param start from {@link #start}
      */
     void play(long ts, int samplesPerChannel, long start) {
+        lateSeen = false;
         offset = start - ts;
         endTs = ts + samplesPerChannel;
         playing = true;

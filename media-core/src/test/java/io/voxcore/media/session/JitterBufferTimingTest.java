@@ -226,4 +226,25 @@ class JitterBufferTimingTest {
             assertThat(e.now() - 16L * e.seq()).as("hold of packet %d", e.seq()).isBetween(0L, MAX);
         }
     }
+
+    @Test
+    void aPeerWhoseTimestampsStandStillOverAPauseIsBufferedAgainRightAfterIt() {
+        // Timestamps continue from the last sample after a 3 s pause (RFC 3550 wants them to
+        // advance, issue 10 defect 3): the transit jumps by the pause, far beyond the maximum delay.
+        List<Packet> stream = talkspurt(0, 0, 50, 1000);
+        long pause = 24_000;
+        for (Packet p : talkspurt(50, 50L * PTIME, 100, 1000 + pause)) {
+            long jitter = (p.seq() * 37L % 5) * 70; // 0 to 280 units, within the minimum delay
+            stream.add(new Packet(p.seq(), p.ts(), p.arrival() + jitter, PTIME, p.marker()));
+        }
+
+        Simulation sim = new Simulation(1, MIN, MAX).run(stream);
+
+        assertThat(sim.late).isEmpty();
+        assertThat(sim.played()).hasSize(150);
+        Event resumed = sim.played().get(50);
+        assertThat(resumed.now() - stream.get(50).arrival()).as("hold of the first packet after the pause").isEqualTo(MIN);
+        assertThat(sim.gaps()).as("only the pause").hasSize(1);
+        sim.assertOnTheRealTimeLine();
+    }
 }
