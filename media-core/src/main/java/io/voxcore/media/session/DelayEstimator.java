@@ -48,13 +48,17 @@ final class DelayEstimator {
     }
 
     /**
-     * Takes one audio packet's transit time into the estimate.
+     * Takes one audio packet's transit time into the estimate. The first packet of a talkspurt
+     * that comes later than the maximum delay allows restarts the estimate: the sender's clock
+     * moved against ours (e.g. its timestamps did not advance over a pause), and the old base
+     * would leave every packet after it unbuffered for seconds.
      *
      * @param transit {@code arrival - timestamp}, local RTP units (any sign)
      * @param arrival the packet's arrival on the local clock, RTP units
+     * @param talkspurtStart whether the packet starts a talkspurt
      */
-    void observe(long transit, long arrival) {
-        if (!started) {
+    void observe(long transit, long arrival, boolean talkspurtStart) {
+        if (!started || talkspurtStart && transit - base() > maxDelay) {
             started = true;
             currentMin = transit;
             previousMin = transit;

@@ -166,16 +166,8 @@ final class JitterBuffer {
             estimator.reset();
             return place(sequence, rtpTimestamp, arrival, marker, audio);
         }
-        if (audio) {
-            long transit = arrival - extTs;
-            if (estimator.started() && transit - estimator.base() > estimator.maxDelay()
-                    && timeline.boundary(extTs, arrival, marker)) {
-                // The first packet after a pause, later than the maximum delay allows: the
-                // sender's clock moved against ours (e.g. its timestamps did not advance over the
-                // pause). Start the estimate again from it, or it would play unbuffered for seconds.
-                estimator.reset();
-            }
-            estimator.observe(transit, arrival); // a late packet too: it shows the delay needed
+        if (audio) { // a late packet too: it shows the delay needed
+            estimator.observe(arrival - extTs, arrival, timeline.boundary(extTs, arrival, marker));
         }
         if (ext < nextSeq) {
             if (audio) {
