@@ -285,8 +285,17 @@ final class JitterBuffer {
             hole = timeline.hole(ts, start);
             timeline.play(ts, samplesPerChannel, start);
         }
-        if (missing > 0 || hole > 0) {
-            gap(gapTs, hole, missing);
+        if (missing > 0) {
+            // The lost packets' share: at most the timestamps they left out, less when a new
+            // talkspurt shortens the pause.
+            long lost = Math.min(hole, Math.max(0, ts - gapTs));
+            gap(gapTs, lost, missing);
+            hole -= lost;
+            gapTs += lost;
+        }
+        if (hole > 0) { // time without lost audio: a pause, an event's duration, added delay
+            nextSeq = present;
+            gap(gapTs, hole, 0);
         }
         seqs[slot] = -1;
         count--;

@@ -204,4 +204,24 @@ class JitterBufferTest {
                 "p 264 " + t + " 160 264");
         assertThat(jb.playoutDelay()).isEqualTo(320);
     }
+
+    @Test
+    void aLateArrivalGrowsTheDelayAtTheNextPacketAndALossThereIsReportedApartFromTheAddedTime() {
+        insert(0, 0, 0, 160);
+        insert(1, 160, 160, 160);
+        assertThat(jb.playout(0)).isEqualTo(320); // offset 320: 0 plays at 320, 1 at 480
+        insert(3, 480, 480, 160); // 2 is held up in the network
+        jb.playout(480);
+        jb.playout(800); // 3 due: 2 given up
+        assertThat(events).containsExactly("p 0 0 160 0", "p 1 160 160 1", "g 2 1 320 160", "p 3 480 160 3");
+        assertThat(insert(2, 320, 900, 160)).isEqualTo(JitterBuffer.LATE); // transit 580: the delay grows
+        assertThat(jb.delay()).isEqualTo(580);
+        // 4 is lost; 5 (no marker) plays with the grown delay: the lost audio and the added time apart.
+        insert(5, 800, 950, 160);
+        assertThat(jb.playout(950)).isEqualTo(800 + 580);
+        events.clear();
+        jb.playout(800 + 580);
+        assertThat(events).containsExactly("g 4 1 640 160", "g 5 0 800 260", "p 5 800 160 5");
+        assertThat(jb.playoutDelay()).isEqualTo(580);
+    }
 }
