@@ -39,7 +39,8 @@ final class JitterBuffer {
          * time passing between two packets' audio: a pause, a telephone event, or delay the
          * buffer inserted.
          *
-         * @param rtpTimestamp the timestamp where the gap starts (where the previous audio ended)
+         * @param rtpTimestamp the timestamp where the gap starts: where the previous audio ended,
+         *     or, for time added after lost packets, where their timestamps end
          * @param samplesPerChannel the gap's length in samples per channel
          * @param firstSequence the first missing sequence number, or with no packet missing the
          *     sequence number of the packet that follows the gap
