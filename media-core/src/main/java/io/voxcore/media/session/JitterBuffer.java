@@ -4,21 +4,19 @@ import io.voxcore.media.rtp.ReceptionStatistics;
 import io.voxcore.media.rtp.RtpMath;
 
 /**
- * The adaptive jitter buffer of one receive stream, confined to the session's I/O thread.
+ * The adaptive jitter buffer of one receive stream, confined to the session's I/O thread: packet
+ * storage and sequence order. A {@link DelayEstimator} estimates the delay needed; a
+ * {@link PlayoutTimeline} decides when each audio packet plays (delay changes take effect at
+ * talkspurt boundaries or through reported gaps, never as bursts).
  *
  * <p>Packets are kept by extended sequence number in a ring of decoded-PCM slots and played in
- * sequence order. Each packet is due at {@code timestamp + baseTransit + delay} on a local clock
- * in RTP units, where {@code baseTransit} is the smallest transit time ({@code arrival -
- * timestamp}) seen over the last one to two windows and {@code delay} is the largest excess
- * transit seen over the same windows, clamped to the configured minimum and maximum. A missing
- * packet is waited for until the next present packet is due; then it is reported as a gap
- * (first missing sequence number, how many packets, the RTP timestamp and samples missing).
- * Packets older than the playout point are late and dropped; a second copy of a buffered packet
- * is a duplicate and dropped. When a packet would not fit in the ring, the oldest packets are
- * played at once (early) to make room: received audio is never discarded for lack of space.
- * A packet with the marker bit restarts the transit estimate (a new talkspurt). A packet without
- * audio (a telephone event, see {@link #prepareEmpty}) only holds its place in the sequence: it is
- * due at once and plays as nothing, so the audio around it sees no gap.
+ * sequence order. Local time between two audio packets is reported as a gap, in order, between
+ * them, so played samples plus gap samples follow the local clock. A missing packet is waited for
+ * until the next present packet is due. Late packets (older than the playout point) and second
+ * copies are dropped. When a packet would not fit in the ring, the oldest are played at once
+ * (early): received audio is never discarded for lack of space. A packet without audio (a
+ * telephone event, see {@link #prepareEmpty}) only holds its place in the sequence: it is due when
+ * the audio before it has run out, and plays as nothing. docs/sessions.md has the full rules.
  *
  * <p>Allocation-free once every slot's array has grown to the largest packet seen.
  */
@@ -37,11 +35,15 @@ final class JitterBuffer {
         void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence);
 
         /**
-         * Packets are missing.
+         * Time without audio: packets missing, or (with {@code packets == 0}) no packet lost but
+         * time passing between two packets' audio: a pause, a telephone event, or delay the
+         * buffer inserted.
          *
-         * @param rtpTimestamp the timestamp where the gap starts
+         * @param rtpTimestamp the timestamp where the gap starts: where the previous audio ended,
+         *     or, for time added after lost packets, where their timestamps end
          * @param samplesPerChannel the gap's length in samples per channel
-         * @param firstSequence the first missing sequence number
+         * @param firstSequence the first missing sequence number, or with no packet missing the
+         *     sequence number of the packet that follows the gap
          * @param packets how many packets are missing
          */
         void onGap(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets);
@@ -51,66 +53,62 @@ final class JitterBuffer {
     static final int LATE = -1;
     /** {@link #prepare} result: the packet is already buffered. */
     static final int DUPLICATE = -2;
+    /** How far behind the play position a packet must be to mean a restarted sequence (A.1's MAX_MISORDER). */
+    static final int RESTART_DISTANCE = ReceptionStatistics.MAX_MISORDER;
 
     private final int channels;
-    private final long minDelay;
-    private final long maxDelay;
-    private final long window;
     private final int capacity;
     private final int mask;
     private final long[] seqs;
     private final long[] timestamps;
+    private final long[] arrivals;
+    private final boolean[] markers;
     private final int[] lengths;
     private final short[][] pcm;
     private final Output output;
+    private final DelayEstimator estimator;
+    private final PlayoutTimeline timeline;
 
     private boolean haveReference;
     private long highestSeq;
     private long referenceTs;
-    private boolean playing;
-    private long nextSeq;
-    private long nextTs;
     private int count;
-
-    private boolean haveTransit;
-    private long currentMin;
-    private long previousMin;
-    private long currentMaxExcess;
-    private long previousMaxExcess;
-    private long windowStart;
-    private long delay;
+    private long nextSeq;
 
     private long pendingSeq;
-    private long pendingTs;
 
     /**
      * Creates a buffer.
      *
-     * @param channels samples per sampling instant
+     * @param channels samples per sampling instant, at least 1
      * @param minDelay the least delay, in RTP units
      * @param maxDelay the largest delay, in RTP units
      * @param window the transit-estimate window, in RTP units
      * @param slots ring size, rounded up to a power of two
      * @param output where played audio and gaps go
+     * @throws IllegalArgumentException when {@code channels} or the delays are out of range
      */
     JitterBuffer(int channels, long minDelay, long maxDelay, long window, int slots, Output output) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("channels must be at least 1, got " + channels);
+        }
+        this.estimator = new DelayEstimator(minDelay, maxDelay, window);
+        this.timeline = new PlayoutTimeline(estimator);
         this.channels = channels;
-        this.minDelay = minDelay;
-        this.maxDelay = maxDelay;
-        this.window = window;
         this.capacity = Integer.highestOneBit(Math.max(4, slots) * 2 - 1);
         this.mask = capacity - 1;
         this.seqs = new long[capacity];
         java.util.Arrays.fill(seqs, -1L);
         this.timestamps = new long[capacity];
+        this.arrivals = new long[capacity];
+        this.markers = new boolean[capacity];
         this.lengths = new int[capacity];
         this.pcm = new short[capacity][];
         this.output = output;
-        this.delay = minDelay;
     }
 
     /**
-     * First step of inserting a packet: places it, or says why not. Updates the transit estimate.
+     * First step of inserting a packet: places it, or says why not. Updates the delay estimate.
      * May play buffered packets early when the ring is full.
      *
      * @param sequence the packet's sequence number
@@ -125,20 +123,17 @@ final class JitterBuffer {
 
     /**
      * First step of inserting a packet that carries no audio (an RFC 4733 telephone event sharing
-     * the stream's sequence space): it holds its sequence number so that no gap is reported for
-     * it, plays as nothing, and leaves the transit estimate alone (an event's packets all carry
-     * its start timestamp). Commit it with length 0.
+     * the stream's sequence space): it holds its sequence number so that no packet is reported
+     * missing for it, plays as nothing, and leaves the delay estimate alone (an event's packets
+     * all carry its start timestamp). Commit it with length 0.
      *
      * @param sequence the packet's sequence number
      * @param rtpTimestamp the packet's timestamp
      * @return a slot index for {@link #commit}, or {@link #LATE} or {@link #DUPLICATE}
      */
     int prepareEmpty(int sequence, long rtpTimestamp) {
-        return place(sequence, rtpTimestamp, 0, false, false);
+        return place(sequence, rtpTimestamp, Long.MIN_VALUE, false, false);
     }
-
-    /** How far behind the play position a packet must be to mean a restarted sequence (A.1's MAX_MISORDER). */
-    static final int RESTART_DISTANCE = ReceptionStatistics.MAX_MISORDER;
 
     private int place(int sequence, long rtpTimestamp, long arrival, boolean marker, boolean audio) {
         long ext;
@@ -153,6 +148,7 @@ final class JitterBuffer {
             ext = highestSeq + RtpMath.sequenceDelta((int) highestSeq, sequence);
             extTs = referenceTs + RtpMath.timestampDelta(referenceTs, rtpTimestamp);
         }
+        boolean playing = timeline.playing();
         if (count == 0 && !playing) {
             nextSeq = ext;
         } else if (!playing && ext < nextSeq && highestSeq - ext < capacity) {
@@ -161,20 +157,23 @@ final class JitterBuffer {
         if (seqs[(int) (ext & mask)] == ext) {
             return DUPLICATE;
         }
-        if (audio) {
-            observeTransit(arrival - extTs, arrival, marker);
-        }
         if (ext < nextSeq && playing && nextSeq - ext > RESTART_DISTANCE) {
-            // Far behind what plays next: not a late packet but a sender that restarted its
-            // sequence (the session lets such a packet through only once RFC 3550 A.1 confirmed the
-            // restart with a second one), or a stream resumed after a relay held it. Play out what
-            // is buffered and start again from this packet.
+            // Far behind what plays next: a sender that restarted its sequence (the session lets
+            // such a packet through only once RFC 3550 A.1 confirmed it), or a stream resumed after
+            // a relay held it. Play out what is held; start again, timestamps and estimate included.
             flush();
             haveReference = false;
-            playing = false;
+            timeline.reset();
+            estimator.reset();
             return place(sequence, rtpTimestamp, arrival, marker, audio);
         }
+        if (audio) { // a late packet too: it shows the delay needed
+            estimator.observe(arrival - extTs, arrival, timeline.boundary(extTs, arrival, marker));
+        }
         if (ext < nextSeq) {
+            if (audio) {
+                timeline.late();
+            }
             return LATE;
         }
         while (ext >= nextSeq + capacity) {
@@ -182,11 +181,14 @@ final class JitterBuffer {
                 nextSeq = ext; // a jump past everything: restart the sequence here
                 break;
             }
-            playHead();
+            release(true, arrival);
         }
+        int slot = (int) (ext & mask); // free: the ring holds sequence numbers nextSeq to nextSeq + capacity - 1
         pendingSeq = ext;
-        pendingTs = extTs;
-        return (int) (ext & mask);
+        timestamps[slot] = extTs;
+        arrivals[slot] = arrival;
+        markers[slot] = marker;
+        return slot;
     }
 
     /**
@@ -213,44 +215,10 @@ final class JitterBuffer {
      */
     void commit(int slot, int length) {
         seqs[slot] = pendingSeq;
-        timestamps[slot] = pendingTs;
         lengths[slot] = length;
         count++;
-        if (pendingSeq > highestSeq) {
-            highestSeq = pendingSeq;
-        }
-        if (pendingTs > referenceTs) {
-            referenceTs = pendingTs;
-        }
-    }
-
-    private void observeTransit(long transit, long arrival, boolean marker) {
-        if (!haveTransit || marker) {
-            haveTransit = true;
-            currentMin = transit;
-            previousMin = transit;
-            currentMaxExcess = 0;
-            previousMaxExcess = 0;
-            windowStart = arrival;
-        } else if (arrival - windowStart >= window) {
-            previousMin = currentMin;
-            previousMaxExcess = currentMaxExcess;
-            currentMin = transit;
-            currentMaxExcess = 0;
-            windowStart = arrival;
-        }
-        if (transit < currentMin) {
-            currentMin = transit;
-        }
-        long excess = transit - base();
-        if (excess > currentMaxExcess) {
-            currentMaxExcess = excess;
-        }
-        delay = Math.max(minDelay, Math.min(maxDelay, Math.max(currentMaxExcess, previousMaxExcess)));
-    }
-
-    private long base() {
-        return Math.min(currentMin, previousMin);
+        highestSeq = Math.max(highestSeq, pendingSeq);
+        referenceTs = Math.max(referenceTs, timestamps[slot]);
     }
 
     /**
@@ -261,21 +229,9 @@ final class JitterBuffer {
      */
     long playout(long now) {
         while (count > 0) {
-            int slot = (int) (nextSeq & mask);
-            if (seqs[slot] == nextSeq) {
-                long due = timestamps[slot] + base() + delay;
-                if (due > now && lengths[slot] != 0) {
-                    return due;
-                }
-                play(slot);
-            } else {
-                long j = nextPresent();
-                int present = (int) (j & mask);
-                long due = timestamps[present] + base() + delay;
-                if (due > now && lengths[present] != 0) {
-                    return due;
-                }
-                gapUntil(j);
+            long due = release(false, now);
+            if (due != Long.MIN_VALUE) {
+                return due;
             }
         }
         return Long.MAX_VALUE;
@@ -284,48 +240,73 @@ final class JitterBuffer {
     /** Plays every buffered packet now, in order, reporting gaps. */
     void flush() {
         while (count > 0) {
-            playHead();
+            release(true, Long.MIN_VALUE);
         }
     }
 
-    private void playHead() {
-        int slot = (int) (nextSeq & mask);
-        if (seqs[slot] != nextSeq) {
-            gapUntil(nextPresent());
-            slot = (int) (nextSeq & mask);
+    /**
+     * Releases the head of the sequence: the next present packet, with a gap for any missing
+     * sequence numbers or time before it.
+     *
+     * @param early release it now, whatever its due time (ring full, flush)
+     * @param now the local clock
+     * @return {@link Long#MIN_VALUE} when released, else when it is due
+     */
+    private long release(boolean early, long now) {
+        long present = nextSeq;
+        while (seqs[(int) (present & mask)] != present) {
+            present++;
         }
-        play(slot);
-    }
-
-    private long nextPresent() {
-        long j = nextSeq + 1;
-        while (seqs[(int) (j & mask)] != j) {
-            j++;
-        }
-        return j;
-    }
-
-    private void gapUntil(long present) {
-        long ts = timestamps[(int) (present & mask)];
-        long samples = playing ? Math.max(0, ts - nextTs) : 0;
-        long start = playing ? nextTs : ts;
-        output.onGap(start & 0xFFFF_FFFFL, (int) Math.min(Integer.MAX_VALUE, samples),
-                (int) (nextSeq & 0xFFFF), (int) (present - nextSeq));
-        nextSeq = present;
-    }
-
-    private void play(int slot) {
+        int slot = (int) (present & mask);
+        int missing = (int) (present - nextSeq);
         long ts = timestamps[slot];
-        int length = lengths[slot];
+        long gapTs = timeline.playing() ? timeline.endTs() : ts;
+        if (lengths[slot] == 0) {
+            // A telephone event's place: due when the audio before it has run out.
+            if (!early && timeline.playing() && timeline.endTime() > now) {
+                return timeline.endTime();
+            }
+            if (missing > 0) {
+                gap(gapTs, 0, missing);
+            }
+            seqs[slot] = -1;
+            count--;
+            nextSeq = present + 1;
+            return Long.MIN_VALUE;
+        }
+        int samplesPerChannel = lengths[slot] / channels;
+        long hole;
+        if (early) {
+            hole = timeline.playEarly(ts, samplesPerChannel, arrivals[slot]);
+        } else {
+            long start = timeline.start(ts, arrivals[slot], markers[slot], missing);
+            if (start > now) {
+                return start;
+            }
+            hole = timeline.hole(ts, start);
+            timeline.play(ts, samplesPerChannel, start);
+        }
+        if (missing > 0) {
+            // The lost packets' share: at most the timestamps they left out, less when a new
+            // talkspurt shortens the pause.
+            long lost = Math.min(hole, Math.max(0, ts - gapTs));
+            gap(gapTs, lost, missing);
+            hole -= lost;
+            gapTs += lost;
+        }
+        if (hole > 0) { // time without lost audio: a pause, an event's duration, added delay
+            nextSeq = present;
+            gap(gapTs, hole, 0);
+        }
         seqs[slot] = -1;
         count--;
-        nextSeq++;
-        if (length == 0) {
-            return; // a telephone event's place in the sequence: nothing to play
-        }
-        nextTs = ts + length / channels;
-        playing = true;
-        output.onPlayout(pcm[slot], length, ts & 0xFFFF_FFFFL, (int) ((nextSeq - 1) & 0xFFFF));
+        nextSeq = present + 1;
+        output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF));
+        return Long.MIN_VALUE;
+    }
+
+    private void gap(long fromTs, long samples, int packets) {
+        output.onGap(fromTs & 0xFFFF_FFFFL, (int) Math.min(Integer.MAX_VALUE, samples), (int) (nextSeq & 0xFFFF), packets);
     }
 
     /**
@@ -338,11 +319,21 @@ final class JitterBuffer {
     }
 
     /**
-     * The current playout delay.
+     * The delay the estimate asks for (largest excess transit, clamped); the buffer applies it at
+     * the next talkspurt boundary, or sooner when it grows.
      *
      * @return RTP units
      */
     long delay() {
-        return delay;
+        return estimator.delay();
+    }
+
+    /**
+     * The delay applied to the audio playing now: its offset above the base transit.
+     *
+     * @return RTP units; the estimate's {@link #delay()} before any audio played
+     */
+    long playoutDelay() {
+        return timeline.delay();
     }
 }

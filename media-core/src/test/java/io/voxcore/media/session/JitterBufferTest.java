@@ -134,7 +134,7 @@ class JitterBufferTest {
     }
 
     @Test
-    void telephoneEventPacketsHoldTheirSequenceNumbersSilentlyAndLeaveTheDelayAlone() {
+    void telephoneEventPacketsHoldTheirSequenceNumbersAndLeaveTheDelayAloneAndTheirTimeIsAGap() {
         insert(10, 0, 1000, 160);
         // An event at timestamp 160 sent over 100 ms: every packet has the event's start timestamp,
         // so its transit grows by 160 a packet; it must not inflate the delay estimate.
@@ -147,6 +147,81 @@ class JitterBufferTest {
         insert(16, 1120, 2120, 160); // audio after the event, transit 1000 again
         assertThat(jb.delay()).isEqualTo(320);
         jb.playout(100_000);
-        assertThat(events).containsExactly("p 10 0 160 10", "p 16 1120 160 16"); // no gap, nothing for 11-15
+        // Nothing plays for 11-15 and no packet is missing, but the 960 units from the end of 10
+        // to 16 are reported (issue 10, defect 10: before, this time vanished without a gap).
+        assertThat(events).containsExactly("p 10 0 160 10", "g 16 0 160 960", "p 16 1120 160 16");
+    }
+
+    @Test
+    void aMissingPacketBeforeATelephoneEventIsWaitedForUntilTheAudioBeforeItRunsOut() {
+        insert(10, 0, 1000, 160);
+        jb.playout(1320); // 10 plays; its audio runs out at 1480
+        int slot = jb.prepareEmpty(12, 160); // 11 (audio up to the digit) not here yet
+        jb.commit(slot, 0);
+        assertThat(jb.playout(1400)).isEqualTo(1480);
+        assertThat(insert(11, 160, 1450, 160)).as("11 before the audio ran out").isNotNegative();
+        jb.playout(100_000);
+        assertThat(events).containsExactly("p 10 0 160 10", "p 11 160 160 11");
+    }
+
+    @Test
+    void aFlushReportsTimestampJumpsAsGapsToo() {
+        insert(1, 0, 0, 160);
+        insert(2, 160, 160, 160);
+        insert(3, 2000, 2000, 160); // a pause of 1680
+        insert(5, 2320, 2320, 160); // 4 lost
+        jb.flush();
+        assertThat(events).containsExactly("p 1 0 160 1", "p 2 160 160 2", "g 3 0 320 1680", "p 3 2000 160 3",
+                "g 4 1 2160 160", "p 5 2320 160 5");
+        assertThat(jb.size()).isZero();
+    }
+
+    @Test
+    void lossWithoutTheMarkerIsNoTalkspurtBoundaryButLossWithItAndATimestampJumpIs() {
+        // A 1000-unit spike raises the delay; 5 s later it has aged out of the estimate.
+        insert(0, 0, 0, 160);
+        insert(1, 160, 160 + 1000, 160);
+        for (int seq = 2; seq < 260; seq++) {
+            insert(seq, 160L * seq, 160L * seq, 160);
+            jb.playout(160L * seq);
+        }
+        assertThat(jb.delay()).as("estimate").isEqualTo(320);
+        assertThat(jb.playoutDelay()).as("applied mid-talkspurt").isEqualTo(1000);
+        // 260 lost, 261 follows without the marker: still the same talkspurt.
+        insert(261, 160L * 261, 160L * 261, 160);
+        jb.playout(160L * 261 + 1000);
+        assertThat(jb.playoutDelay()).isEqualTo(1000);
+        // 262 and 263 lost, 264 comes 2000 units later with the marker: a new talkspurt.
+        long t = 160L * 261 + 160 + 2000;
+        int slot = jb.prepare(264, t, t, true);
+        jb.pcm(slot, 160)[0] = 264;
+        jb.commit(slot, 160);
+        events.clear();
+        assertThat(jb.playout(t)).isEqualTo(t + 320);
+        jb.playout(t + 320);
+        // 261 ended at 160 * 262 + 1000 local; 264 starts at t + 320.
+        assertThat(events).containsExactly("g 262 2 " + 160 * 262 + " " + (t + 320 - 160 * 262 - 1000),
+                "p 264 " + t + " 160 264");
+        assertThat(jb.playoutDelay()).isEqualTo(320);
+    }
+
+    @Test
+    void aLateArrivalGrowsTheDelayAtTheNextPacketAndALossThereIsReportedApartFromTheAddedTime() {
+        insert(0, 0, 0, 160);
+        insert(1, 160, 160, 160);
+        assertThat(jb.playout(0)).isEqualTo(320); // offset 320: 0 plays at 320, 1 at 480
+        insert(3, 480, 480, 160); // 2 is held up in the network
+        jb.playout(480);
+        jb.playout(800); // 3 due: 2 given up
+        assertThat(events).containsExactly("p 0 0 160 0", "p 1 160 160 1", "g 2 1 320 160", "p 3 480 160 3");
+        assertThat(insert(2, 320, 900, 160)).isEqualTo(JitterBuffer.LATE); // transit 580: the delay grows
+        assertThat(jb.delay()).isEqualTo(580);
+        // 4 is lost; 5 (no marker) plays with the grown delay: the lost audio and the added time apart.
+        insert(5, 800, 950, 160);
+        assertThat(jb.playout(950)).isEqualTo(800 + 580);
+        events.clear();
+        jb.playout(800 + 580);
+        assertThat(events).containsExactly("g 4 1 640 160", "g 5 0 800 260", "p 5 800 160 5");
+        assertThat(jb.playoutDelay()).isEqualTo(580);
     }
 }
