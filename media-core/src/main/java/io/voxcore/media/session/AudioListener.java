@@ -18,8 +18,9 @@ public interface AudioListener {
     void onAudio(AudioFrame frame);
 
     /**
-     * Packets are missing here: lost, or late. Called in order between the frames around the
-     * gap. Does nothing by default.
+     * Time without audio here, called in order between the frames around it: lost or late packets
+     * ({@code gap.packets() > 0}), or a pause, a DTMF event or added delay ({@code packets() == 0};
+     * see {@link AudioGap}). Does nothing by default.
      *
      * @param gap what is missing
      */

@@ -20,12 +20,13 @@ public interface PcmSink {
     void onPcm(short[] samples, int offset, int length, long timestamp);
 
     /**
-     * Packets are missing here. Does nothing by default.
+     * Time without audio here (see {@link AudioGap}): lost packets ({@code packets > 0}), or a
+     * pause, a DTMF event or added delay ({@code packets == 0}). Does nothing by default.
      *
      * @param timestamp the RTP timestamp where the gap starts
      * @param samplesPerChannel how many samples per channel are missing
      * @param firstSequence the first missing sequence number
-     * @param packets how many packets are missing
+     * @param packets how many packets are missing; 0 for time without lost audio
      */
     default void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
     }

@@ -75,7 +75,9 @@ class FfmpegInteropTest {
                 @Override
                 public void onGap(AudioGap gap) {
                     synchronized (received) {
-                        gaps[0]++;
+                        if (gap.packets() > 0) {
+                            gaps[0]++;
+                        }
                     }
                 }
             });
@@ -89,7 +91,8 @@ class FfmpegInteropTest {
                 }
             });
             synchronized (received) {
-                assertThat(gaps[0]).as("gaps").isZero();
+                assertThat(gaps[0]).as("gaps with lost packets (time the buffer added under load has packets == 0)")
+                        .isZero();
                 assertThat(count[0]).isEqualTo(signal.length);
                 short[] ours = java.util.Arrays.copyOf(received, count[0]);
                 StreamingTest.assertSamePcm(ours, ffmpegDecoded);

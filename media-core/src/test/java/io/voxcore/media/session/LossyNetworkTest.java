@@ -39,6 +39,9 @@ class LossyNetworkTest {
 
                     @Override
                     public void onGap(AudioGap gap) {
+                        if (gap.packets() == 0) {
+                            return; // time without lost audio (delay added under load): not a drop
+                        }
                         events.add("gap ts=" + gap.timestamp() + " samples=" + gap.samplesPerChannel() + " seq="
                                 + gap.firstSequence() + " packets=" + gap.packets());
                     }
@@ -76,7 +79,7 @@ class LossyNetworkTest {
                 assertThat(stats.duplicates()).isEqualTo(15);
                 assertThat(stats.reordered()).isEqualTo(15);
                 assertThat(stats.late()).isZero();
-                assertThat(stats.gaps()).isEqualTo(14);
+                assertThat(stats.gaps()).isGreaterThanOrEqualTo(14); // plus any time the buffer added
                 assertThat(stats.gapPackets()).isEqualTo(14);
                 assertThat(stats.malformedTotal()).isZero();
             }

@@ -102,7 +102,7 @@ class PacketizationTest {
                 at += durations[i];
             }
             StreamingTest.assertSamePcm(StreamingTest.concat(frames), TestAudio.ulawRoundTrip(speech));
-            assertThat(s.statistics().gaps()).isZero();
+            assertThat(s.statistics().gapPackets()).isZero();
         }
     }
 }

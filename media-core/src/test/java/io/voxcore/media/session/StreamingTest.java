@@ -74,7 +74,8 @@ class StreamingTest {
             await("all of b's audio at a", Duration.ofSeconds(30), () -> queued(a) == speech.length);
 
             assertSamePcm(concat(atB), TestAudio.ulawRoundTrip(speech));
-            assertThat(gapsAtB).isEmpty();
+            assertThat(gapsAtB).as("no packet lost (gaps with packets == 0 are time the buffer added under load)")
+                    .allMatch(g -> g.packets() == 0);
             long first = atB.get(0).timestamp();
             for (int i = 0; i < atB.size(); i++) {
                 assertThat(atB.get(i).timestamp()).isEqualTo((first + 160L * i) & 0xFFFF_FFFFL);
