@@ -137,7 +137,7 @@ final class SdpParser {
                     if (sessionName != null) {
                         throw new IllegalArgumentException("a second s= line");
                     }
-                    sessionName = value.trim();
+                    sessionName = Tokens.requireTrimmed(value.trim(), "session name");
                     break;
                 case 'i':
                 case 'u':
@@ -184,8 +184,12 @@ final class SdpParser {
             if (origin == null) {
                 throw new SdpParseException(0, "", "no o= line (RFC 8866 5.2 requires one)");
             }
-            return new SessionDescription(0, origin, sessionName == null ? "-" : sessionName, otherLines, connection,
-                    bandwidths, timing, attributes, media);
+            try {
+                return new SessionDescription(0, origin, sessionName == null ? "-" : sessionName, otherLines, connection,
+                        bandwidths, timing, attributes, media);
+            } catch (IllegalArgumentException e) {
+                throw new SdpParseException(0, "", e.getMessage()); // every line was checked as read: a safety net
+            }
         }
     }
 
