@@ -44,11 +44,11 @@ final class Answerer {
      * @param offer the whole offer (for the session-level connection and direction)
      * @param index the section's index
      * @param caps our capabilities
-     * @param local our RTP address text and port
+     * @param localPort our RTP port
      * @param localDirection what we want to do (our hold state)
      * @param alreadyAudio whether an earlier section already carries our audio stream
      */
-    static Result answer(SessionDescription offer, int index, MediaCapabilities caps, String localHost, int localPort,
+    static Result answer(SessionDescription offer, int index, MediaCapabilities caps, int localPort,
             Direction localDirection, boolean alreadyAudio) {
         MediaDescription m = offer.media().get(index);
         if (m.port() == 0 || alreadyAudio || !m.media().equalsIgnoreCase("audio") || !acceptableProto(m.proto(), caps)
@@ -113,7 +113,7 @@ final class Answerer {
             if (caps.comfortNoise()) {
                 Optional<PayloadFormat> cn = first(m, rate, false);
                 if (cn.isPresent()) {
-                    extras.add(cn.get().withPayloadType(cn.get().payloadType()));
+                    extras.add(cn.get());
                     sendExtras.add(cn.get());
                 }
             }

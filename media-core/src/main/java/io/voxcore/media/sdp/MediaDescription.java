@@ -2,7 +2,6 @@ package io.voxcore.media.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -57,7 +56,7 @@ public record MediaDescription(String media, int port, int portCount, String pro
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("a media description needs at least one format");
         }
-        boolean rtp = isRtpProto(proto);
+        boolean rtp = KnownAttributes.isRtpProto(proto);
         for (String f : formats) {
             Tokens.require(f, "media format");
             if (rtp) {
@@ -73,66 +72,8 @@ public record MediaDescription(String media, int port, int portCount, String pro
         bandwidths = List.copyOf(bandwidths);
         attributes = List.copyOf(attributes);
         for (Attribute a : attributes) {
-            check(a);
+            KnownAttributes.check(a);
         }
-    }
-
-    /**
-     * Checks that a known attribute parses (rtpmap, fmtp, ptime, maxptime, rtcp, crypto, the
-     * directions and rtcp-mux as properties); unknown attributes pass.
-     *
-     * @param a the attribute
-     * @throws IllegalArgumentException naming what is wrong
-     */
-    static void check(Attribute a) {
-        String name = a.name().toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "rtpmap":
-                Rtpmap.parse(valueOf(a));
-                break;
-            case "fmtp":
-                Fmtp.parse(valueOf(a));
-                break;
-            case "ptime":
-            case "maxptime":
-                millis(valueOf(a), name);
-                break;
-            case "rtcp":
-                RtcpAttribute.parse(valueOf(a));
-                break;
-            case "crypto":
-                Crypto.parse(valueOf(a));
-                break;
-            default:
-                break;
-        }
-    }
-
-    private static String valueOf(Attribute a) {
-        if (a.value() == null) {
-            throw new IllegalArgumentException("a=" + a.name() + " needs a value");
-        }
-        return a.value();
-    }
-
-    /** A packet time in whole milliseconds; a decimal such as {@code 20.0} is accepted and rounded. */
-    static int millis(String text, String what) {
-        String t = text.trim();
-        try {
-            double ms = Double.parseDouble(t);
-            if (!t.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.') || !(ms >= 1) || ms > 100_000) {
-                throw new NumberFormatException();
-            }
-            return (int) Math.round(ms);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " \"" + text + "\" is not a number of milliseconds 1-100000");
-        }
-    }
-
-    static boolean isRtpProto(String proto) {
-        String p = proto.toUpperCase(Locale.ROOT);
-        return p.equals("RTP/AVP") || p.equals("RTP/AVPF") || p.equals("RTP/SAVP") || p.equals("RTP/SAVPF")
-                || p.endsWith("/RTP/AVP") || p.endsWith("/RTP/AVPF") || p.endsWith("/RTP/SAVP") || p.endsWith("/RTP/SAVPF");
     }
 
     /**
@@ -169,7 +110,7 @@ public record MediaDescription(String media, int port, int portCount, String pro
      * @return true for an RTP profile
      */
     public boolean isRtp() {
-        return isRtpProto(proto);
+        return KnownAttributes.isRtpProto(proto);
     }
 
     /**
@@ -286,7 +227,7 @@ public record MediaDescription(String media, int port, int portCount, String pro
      * @return the packet time, if present
      */
     public OptionalInt ptime() {
-        return attribute("ptime").map(a -> OptionalInt.of(millis(a.value(), "ptime"))).orElse(OptionalInt.empty());
+        return attribute("ptime").map(a -> OptionalInt.of(KnownAttributes.millis(a.value(), "ptime"))).orElse(OptionalInt.empty());
     }
 
     /**
@@ -295,7 +236,7 @@ public record MediaDescription(String media, int port, int portCount, String pro
      * @return the maximum, if present
      */
     public OptionalInt maxptime() {
-        return attribute("maxptime").map(a -> OptionalInt.of(millis(a.value(), "maxptime"))).orElse(OptionalInt.empty());
+        return attribute("maxptime").map(a -> OptionalInt.of(KnownAttributes.millis(a.value(), "maxptime"))).orElse(OptionalInt.empty());
     }
 
     /**

@@ -182,9 +182,8 @@ public final class OfferAnswer {
         pendingOffer = null;
         List<MediaDescription> sections = new ArrayList<>();
         List<NegotiatedMedia> media = new ArrayList<>();
-        String host = Addresses.text(localAddress);
         for (int i = 0; i < offer.media().size(); i++) {
-            Answerer.Result r = Answerer.answer(offer, i, caps, host, localAddress.getPort(), direction, !media.isEmpty());
+            Answerer.Result r = Answerer.answer(offer, i, caps, localAddress.getPort(), direction, !media.isEmpty());
             sections.add(r.answer());
             if (r.media() != null) {
                 media.add(r.media());

@@ -108,7 +108,7 @@ final class SdpParser {
         String name = value.substring(0, colon).trim();
         String v = value.substring(colon + 1);
         Attribute a = new Attribute(name, v);
-        MediaDescription.check(a);
+        KnownAttributes.check(a);
         return a;
     }
 
@@ -221,7 +221,7 @@ final class SdpParser {
                 for (int i = 3; i < p.length; i++) {
                     builder.addFormat(p[i]);
                 }
-                if (MediaDescription.isRtpProto(p[2])) {
+                if (KnownAttributes.isRtpProto(p[2])) {
                     for (int i = 3; i < p.length; i++) {
                         PayloadTypes.parse(p[i]);
                     }

@@ -73,7 +73,7 @@ public record SessionDescription(int version, Origin origin, String sessionName,
         }
         attributes = List.copyOf(attributes);
         for (Attribute a : attributes) {
-            MediaDescription.check(a);
+            KnownAttributes.check(a);
         }
         media = List.copyOf(media);
     }
