@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public final class TelephoneEvents {
 
-    /** The sixteen DTMF events 0-15: what a peer supports when its offer has no fmtp (RFC 4733 7.1.1). */
+    /** The sixteen DTMF events 0-15: what a peer supports when its offer has no fmtp (the default of RFC 4733's telephone-event registration). */
     public static final TelephoneEvents DTMF = range(0, 15);
 
     private final long[] bits;
