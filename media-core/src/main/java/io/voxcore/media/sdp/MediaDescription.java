@@ -207,7 +207,7 @@ public record MediaDescription(String media, int port, int portCount, String pro
      * @return the format, or empty for a dynamic type without rtpmap (or a type not listed)
      */
     public Optional<PayloadFormat> format(int payloadType) {
-        if (!isRtp() || !formats.contains(Integer.toString(payloadType))) {
+        if (!isRtp() || !payloadTypes().contains(payloadType)) {
             return Optional.empty();
         }
         String fmtp = fmtp(payloadType).map(Fmtp::parameters).orElse("");

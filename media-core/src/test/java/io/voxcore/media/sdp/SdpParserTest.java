@@ -105,6 +105,14 @@ class SdpParserTest {
     }
 
     @Test
+    void aPayloadTypeWrittenWithALeadingZeroIsStillResolved() {
+        MediaDescription m = SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\nc=IN IP4 1.2.3.4\r\n"
+                + "m=audio 4000 RTP/AVP 08\r\n").media().get(0);
+        assertThat(m.payloadTypes()).containsExactly(8);
+        assertThat(m.format(8).orElseThrow().encodingName()).isEqualTo("PCMA");
+    }
+
+    @Test
     void aRefusedSectionNeedsNoAddress() {
         SessionDescription sd = SessionDescription.parse("v=0\r\no=- 1 1 IN IP4 1.2.3.4\r\nm=video 0 RTP/AVP 31\r\n");
         assertThat(sd.media().get(0).port()).isZero();
