@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
  * line on standard error.
  */
 @Command(name = "voxcore", mixinStandardHelpOptions = true, versionProvider = VoxcoreCli.Version.class,
-        description = "Send, receive and relay G.711 RTP audio with voxcore.",
+        description = "Send, receive and relay G.711 RTP audio with voxcore; answer SDP offers.",
         subcommands = {SendCommand.class, ReceiveCommand.class, RelayCommand.class, DemoCommand.class,
-            LoadCommand.class, CommandLine.HelpCommand.class})
+            LoadCommand.class, SdpCommand.class, CommandLine.HelpCommand.class})
 public final class VoxcoreCli implements Runnable {
 
     /** Exit code for success. */

@@ -3,6 +3,9 @@ package io.voxcore.media.codec;
 import io.voxcore.codec.CodecConfig;
 import io.voxcore.codec.CodecException;
 import io.voxcore.codec.CodecType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The one way media-core obtains codecs. Every codec codec-core knows, built in or added by an
@@ -73,6 +76,27 @@ public final class CodecFactory {
      */
     public static ZeroCopyCodecAdapter createZeroCopy(int payloadType, int sampleRate, int channels) {
         return new ZeroCopyCodecAdapter(coreCodec(payloadType, sampleRate, channels));
+    }
+
+    /**
+     * What every codec media-core can create is, built-in codecs first, then those other jars add
+     * through codec-core's {@code CodecProvider} SPI: the list an SDP offer is built from. Each
+     * entry is the codec at its clock rate and default channel count; a codec whose provider
+     * cannot create it at those defaults is left out.
+     *
+     * @return an unmodifiable list, in codec-core's order
+     */
+    public static List<CodecInfo> supportedCodecs() {
+        List<CodecInfo> out = new ArrayList<>();
+        for (CodecType type : io.voxcore.codec.CodecFactory.supportedCodecs()) {
+            try {
+                io.voxcore.codec.CodecInfo info = io.voxcore.codec.CodecFactory.create(CodecConfig.of(type)).info();
+                out.add(new CodecInfo(type.name(), info.sampleRate(), info.channels(), info.bitrate()));
+            } catch (CodecException | IllegalArgumentException e) {
+                // a provider that cannot build its own codec at the defaults offers nothing we could use
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private static io.voxcore.codec.AudioCodec coreCodec(int payloadType) {

@@ -84,4 +84,12 @@ class CodecFactoryTest {
     void stereoUpToSixChannels() {
         assertThat(CodecFactory.createCodec(0, 8000, 6).info().channels()).isEqualTo(6);
     }
+
+    @Test
+    void supportedCodecsListsBuiltInCodecsThenThoseOfTheSpi() {
+        // built in: G.711 at 64 kbit/s; from the test-scope L16TestCodecProvider: L16/44100 (16 bits x 44100)
+        assertThat(CodecFactory.supportedCodecs()).containsExactly(new CodecInfo("PCMU", 8000, 1, 64_000),
+                new CodecInfo("PCMA", 8000, 1, 64_000), new CodecInfo("L16", 44100, 1, 705_600),
+                new CodecInfo("X-L16-8K", 8000, 1, 128_000));
+    }
 }
