@@ -165,6 +165,13 @@ class PacedSendingTest {
             read(peer, 1);
             s.close();
             assertThatThrownBy(() -> sent.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            // The tone under way was ended on the wire at close (E bit), not played to its 2 s.
+            RtpPacket end;
+            do {
+                end = read(peer, 1).get(0);
+            } while ((end.buffer().get(end.payloadOffset() + 1) & 0x80) == 0);
+            int duration = end.buffer().getShort(end.payloadOffset() + 2) & 0xFFFF;
+            assertThat(duration).as("ended at close, not after 16,000 samples").isLessThan(16_000);
             assertThatThrownBy(() -> s.sendDtmf('1', Duration.ofMillis(100), 10))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         }

@@ -236,7 +236,13 @@ class SipLegDefectsTest {
             });
             peer.send(peer.nextPacket(TONE, 0), x.localAddress());
             peer.send(peer.nextPacket(TONE, 0), x.localAddress());
-            assertThat(fromCallback.get(5, TimeUnit.SECONDS)).as("y's loop is still blocked").startsWith("returned");
+            String result;
+            try {
+                result = fromCallback.get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the callback on x's I/O thread was blocked by y's stuck loop", e);
+            }
+            assertThat(result).as("y's loop is still blocked").startsWith("returned");
             assertThat(release.getCount()).isOne();
             release.countDown();
             await("y applied the posted calls", Duration.ofSeconds(5),
