@@ -183,7 +183,9 @@ public final class OpusCodec implements AudioCodec {
     private int run(byte[] data, int dataOffset, int length, short[] pcm, int pcmOffset, int frame, boolean fec) {
         try {
             return decoder.decode(data, dataOffset, length, pcm, pcmOffset, frame, fec) * channels;
-        } catch (OpusException | RuntimeException e) {
+        } catch (OpusException | RuntimeException | AssertionError e) {
+            // AssertionError: Concentus checks its internal invariants with assertions, which garbage
+            // input can break when the JVM runs with -ea; the decoder's state is then unknown.
             decoder.resetState();
             throw new CodecException(CodecException.Kind.INVALID_PAYLOAD, "opus: undecodable payload of " + length
                     + " bytes (TOC 0x" + (length > 0 ? Integer.toHexString(data[dataOffset] & 0xFF) : "-") + "): "
