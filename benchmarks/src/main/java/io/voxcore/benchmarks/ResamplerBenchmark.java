@@ -78,7 +78,7 @@ public class ResamplerBenchmark {
      * @return samples written
      */
     @Benchmark
-    public int resample20ms() {
+    public int voxcoreResample20ms() {
         return resampler.process(in, 0, frame, out, 0);
     }
 }
