@@ -46,6 +46,13 @@ public final class Resampler {
     private final float[] coefficients;
     /** Per channel: taps-1 samples of history, then up to CHUNK new samples. */
     private final float[][] work;
+    /** Per input phase (M of them): the work buffer's samples split by index modulo M. */
+    private final float[][] phases;
+    /** Sums of one group of outputs. */
+    private final float[] acc;
+    /** Input index and branch of the first output of each of the L groups in a block. */
+    private final int[] groupInput;
+    private final int[] groupPhase;
     /** Input index (relative to the next block) of the next output sample. */
     private int nextInput;
     /** Polyphase branch of the next output sample. */
@@ -74,6 +81,10 @@ public final class Resampler {
             coefficients = design(length, half * down, (1.0 + PASS_BAND_EDGE) / 2 * lowerNyquist / common);
         }
         work = new float[channels][taps - 1 + CHUNK];
+        phases = new float[down][(taps - 1 + CHUNK) / down + 1];
+        acc = new float[CHUNK / down + 2];
+        groupInput = new int[up];
+        groupPhase = new int[up];
     }
 
     /**
@@ -156,51 +167,74 @@ public final class Resampler {
         return written;
     }
 
-    /** Filters one block of {@code n <= CHUNK} frames; returns samples written. */
+    /**
+     * Filters one block of {@code n <= CHUNK} frames; returns samples written.
+     *
+     * <p>Outputs k and k + L use the same polyphase branch, their inputs M apart; so the outputs
+     * are computed in L groups, each as a multiply-add over consecutive outputs of one group (an
+     * axpy, which the JIT vectorises), tap by tap. Each output's sum still runs over the taps in
+     * order, so the result does not depend on how the stream is cut into blocks. With M above 1
+     * the input is first split into its M phases so that the axpy reads consecutive samples.
+     */
     private int block(short[] in, int inOffset, int n, short[] out, int outOffset) {
         int history = taps - 1;
-        for (int c = 0; c < channels; c++) {
-            float[] w = work[c];
-            for (int i = 0, at = inOffset + c; i < n; i++, at += channels) {
-                w[history + i] = in[at];
-            }
-        }
-        int written = 0;
+        int count = 0;
         int input = nextInput;
         int phase = nextPhase;
         while (input < n) {
-            int base = phase * taps;
-            for (int c = 0; c < channels; c++) {
-                out[outOffset + written++] = saturate(dot(coefficients, base, work[c], input, taps));
+            if (count < up) {
+                groupInput[count] = input;
+                groupPhase[count] = phase;
             }
+            count++;
             phase += down;
             input += phase / up;
             phase %= up;
         }
         nextInput = input - n;
         nextPhase = phase;
+        int groups = Math.min(up, count);
         for (int c = 0; c < channels; c++) {
-            System.arraycopy(work[c], n, work[c], 0, history);
+            float[] w = work[c];
+            for (int i = 0, at = inOffset + c; i < n; i++, at += channels) {
+                w[history + i] = in[at];
+            }
+            if (down > 1) {
+                int length = history + n;
+                for (int r = 0; r < down; r++) {
+                    float[] split = phases[r];
+                    for (int t = 0, idx = r; idx < length; t++, idx += down) {
+                        split[t] = w[idx];
+                    }
+                }
+            }
+            for (int s = 0; s < groups; s++) {
+                int outputs = (count - s + up - 1) / up;
+                java.util.Arrays.fill(acc, 0, outputs, 0f);
+                int first = groupInput[s];
+                int branch = groupPhase[s] * taps;
+                for (int m = 0; m < taps; m++) {
+                    float g = coefficients[branch + m];
+                    float[] src;
+                    int from;
+                    if (down == 1) {
+                        src = w;
+                        from = first + m;
+                    } else {
+                        src = phases[(first + m) % down];
+                        from = (first + m) / down;
+                    }
+                    for (int j = 0; j < outputs; j++) {
+                        acc[j] += g * src[from + j];
+                    }
+                }
+                for (int j = 0, at = outOffset + s * channels + c; j < outputs; j++, at += up * channels) {
+                    out[at] = saturate(acc[j]);
+                }
+            }
+            System.arraycopy(w, n, w, 0, history);
         }
-        return written;
-    }
-
-    private static float dot(float[] h, int hOffset, float[] x, int xOffset, int count) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int i = 0;
-        for (; i + 3 < count; i += 4) {
-            s0 += h[hOffset + i] * x[xOffset + i];
-            s1 += h[hOffset + i + 1] * x[xOffset + i + 1];
-            s2 += h[hOffset + i + 2] * x[xOffset + i + 2];
-            s3 += h[hOffset + i + 3] * x[xOffset + i + 3];
-        }
-        for (; i < count; i++) {
-            s0 += h[hOffset + i] * x[xOffset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return count * channels;
     }
 
     private static short saturate(float v) {
