@@ -101,6 +101,55 @@ public interface AudioCodec {
     void reset();
 
     /**
+     * Conceals lost audio: writes {@code sampleCount} samples that continue the stream plausibly
+     * where a packet is missing (packet loss concealment), and advances the codec's state as if
+     * the lost frame had been decoded. A receiver calls it for each missing frame instead of
+     * inserting silence, then decodes the next packet as usual.
+     *
+     * <p>Codecs without concealment of their own return 0 and write nothing (this default); the
+     * caller then fills the gap itself. Like the other hot-path forms it never allocates.
+     *
+     * @param pcm where the samples go
+     * @param pcmOffset index of the first sample written
+     * @param sampleCount how many samples (all channels together) the gap lasts; a codec may
+     *     require a whole number of its frames and says which in its documentation
+     * @return the number of samples written, 0 when the codec cannot conceal
+     * @throws IndexOutOfBoundsException if the range lies outside the array
+     * @throws CodecException {@link CodecException.Kind#INVALID_ARGUMENT} when the count is not a
+     *     duration the codec can conceal
+     */
+    default int conceal(short[] pcm, int pcmOffset, int sampleCount) {
+        java.util.Objects.checkFromIndexSize(pcmOffset, sampleCount, pcm.length);
+        return 0;
+    }
+
+    /**
+     * Recovers a lost frame from the redundancy that the packet after it carries (in-band forward
+     * error correction, as Opus's LBRR data): {@code data} is the packet that arrived <em>after</em>
+     * the gap, and {@code sampleCount} samples of the lost frame are written. Decode
+     * {@code data} itself afterwards as usual.
+     *
+     * <p>Returns 0 and writes nothing when the codec has no such redundancy (this default) or this
+     * packet carries none; the caller then calls {@link #conceal}. Never allocates.
+     *
+     * @param data the packet received after the lost one
+     * @param dataOffset index of its first byte
+     * @param length its length
+     * @param pcm where the recovered samples go
+     * @param pcmOffset index of the first sample written
+     * @param sampleCount the lost frame's duration in samples (all channels together)
+     * @return the number of samples written, 0 when nothing could be recovered
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     * @throws CodecException {@link CodecException.Kind#INVALID_ARGUMENT} when the count is not a
+     *     duration the codec can recover
+     */
+    default int decodeFec(byte[] data, int dataOffset, int length, short[] pcm, int pcmOffset, int sampleCount) {
+        java.util.Objects.checkFromIndexSize(dataOffset, length, data.length);
+        java.util.Objects.checkFromIndexSize(pcmOffset, sampleCount, pcm.length);
+        return 0;
+    }
+
+    /**
      * Encodes a whole array into a new one. Convenient, but allocates: hot paths use the
      * array-with-offsets or buffer forms.
      *
