@@ -1,6 +1,9 @@
 package io.voxcore.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -77,12 +80,21 @@ public final class VoxcoreCli implements Runnable {
         return message.replace('\n', ' ');
     }
 
-    /** Reports the version from the jar's manifest. */
+    /**
+     * Reports the project's version, which the build writes into {@code version.properties} beside
+     * this class (a filtered resource), so it is right in the jar and in the tests alike.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() {
-            String version = VoxcoreCli.class.getPackage().getImplementationVersion();
-            return new String[] {"voxcore " + (version == null ? "development build" : version)};
+        public String[] getVersion() throws IOException {
+            Properties properties = new Properties();
+            try (InputStream in = VoxcoreCli.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IOException("version.properties is missing beside " + VoxcoreCli.class.getName());
+                }
+                properties.load(in);
+            }
+            return new String[] {"voxcore " + properties.getProperty("version", "unknown")};
         }
     }
 }

@@ -25,6 +25,7 @@ public final class CodecException extends RuntimeException {
         INVALID_ARGUMENT
     }
 
+    /** The kind of failure; part of the serialized form. */
     private final Kind kind;
 
     /**

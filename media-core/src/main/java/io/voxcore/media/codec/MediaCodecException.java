@@ -30,6 +30,7 @@ public final class MediaCodecException extends RuntimeException {
         INVALID_ARGUMENT
     }
 
+    /** The kind of failure; part of the serialized form. */
     private final Kind kind;
 
     /**
