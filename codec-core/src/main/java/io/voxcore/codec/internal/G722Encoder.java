@@ -75,18 +75,26 @@ final class G722Encoder {
         int el = G722Band.sat(xl - band.s);
         int wd = el ^ (el >> 31); // |el|, ones' complement for negatives as the standard has it
         int det = band.det;
-        // First interval m in 1..29 whose upper decision level exceeds wd, else 30: a binary search
-        // over the non-decreasing levels (Q6[m] * det) >> 12 gives the standard's linear search.
-        int lo = 1;
-        int hi = 30;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (wd < ((G722Tables.Q6[mid] * det) >> 12)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        // First interval m in 1..29 whose upper decision level exceeds wd, else 30: a fixed
+        // five-step binary search over the non-decreasing levels (Q6[m] * det) >> 12, whose
+        // conditional additions compile to branch-free moves; levels 30 and 31 are never taken.
+        int m = 0;
+        if (m + 16 < 30 && ((G722Tables.Q6[m + 16] * det) >> 12) <= wd) {
+            m += 16;
         }
+        if (m + 8 < 30 && ((G722Tables.Q6[m + 8] * det) >> 12) <= wd) {
+            m += 8;
+        }
+        if (m + 4 < 30 && ((G722Tables.Q6[m + 4] * det) >> 12) <= wd) {
+            m += 4;
+        }
+        if (m + 2 < 30 && ((G722Tables.Q6[m + 2] * det) >> 12) <= wd) {
+            m += 2;
+        }
+        if (m + 1 < 30 && ((G722Tables.Q6[m + 1] * det) >> 12) <= wd) {
+            m += 1;
+        }
+        int lo = m + 1;
         int il = el < 0 ? G722Tables.ILN[lo] : G722Tables.ILP[lo];
         int ril = il >> 2;
         int dlt = (det * G722Tables.QM4[ril]) >> 15;
