@@ -81,9 +81,10 @@ public final class CodecFactory {
     }
 
     /**
-     * Creates a codec for a static RTP payload type (RFC 3551), at its clock rate, 20 ms frames.
+     * Creates a codec for a static RTP payload type (RFC 3551), at its type's sample rate (16000
+     * Hz for G.722, whose RTP clock is 8000 Hz), with 20 ms frames and its default bit rate.
      *
-     * @param payloadType for example 0 (PCMU) or 8 (PCMA)
+     * @param payloadType for example 0 (PCMU), 8 (PCMA) or 9 (G722)
      * @return a new codec instance
      * @throws CodecException {@link CodecException.Kind#UNSUPPORTED_CODEC} listing the supported
      *     payload types when none matches
@@ -115,8 +116,12 @@ public final class CodecFactory {
     }
 
     /**
-     * Creates a codec by SDP encoding name, ignoring case: "PCMU", "pcma". The {@code rtpmap}
-     * form "NAME/rate" or "NAME/rate/channels" sets the rate and channel count too.
+     * Creates a codec by SDP encoding name, ignoring case: "PCMU", "pcma", "G722". The
+     * {@code rtpmap} form "NAME/rate" or "NAME/rate/channels" sets the rate and channel count
+     * too. The rate in {@code rtpmap} is the RTP clock rate: when it equals the type's
+     * {@linkplain CodecType#clockRate() clock rate} the codec runs at the type's
+     * {@linkplain CodecType#sampleRate() sample rate}, so "G722/8000" gives a 16 kHz G.722
+     * codec; any other rate is taken as the sample rate asked for.
      *
      * @param name the encoding name, optionally with rate and channels
      * @return a new codec instance
@@ -144,7 +149,8 @@ public final class CodecFactory {
         }
         CodecConfig config = CodecConfig.of(found);
         if (parts.length > 1) {
-            config = config.withSampleRate(parseNumber(parts[1], "rate", name));
+            int rate = parseNumber(parts[1], "rate", name);
+            config = config.withSampleRate(rate == found.clockRate() ? found.sampleRate() : rate);
         }
         if (parts.length > 2) {
             config = config.withChannels(parseNumber(parts[2], "channel count", name));

@@ -4,7 +4,7 @@ package io.voxcore.codec;
 public enum SampleRate {
     /** 8 kHz, narrowband telephony (G.711). */
     RATE_8000(8000),
-    /** 16 kHz, wideband. */
+    /** 16 kHz, wideband (G.722, whose RTP clock nevertheless runs at 8 kHz). */
     RATE_16000(16000),
     /** 24 kHz. */
     RATE_24000(24000),

@@ -41,13 +41,15 @@ class CodecFactoryTest {
 
     @Test
     void valuesAndValueOf() {
-        assertThat(CodecType.values()).containsExactly(CodecType.PCMU, CodecType.PCMA);
+        assertThat(CodecType.values()).containsExactly(CodecType.PCMU, CodecType.PCMA, CodecType.G722);
         CodecType[] values = CodecType.values();
         values[0] = CodecType.PCMA;
         assertThat(CodecType.values()[0]).as("values() returns a fresh array").isSameAs(CodecType.PCMU);
         assertThat(CodecType.valueOf("PCMU")).isSameAs(CodecType.PCMU);
         assertThat(CodecType.valueOf("pcma")).isSameAs(CodecType.PCMA);
-        assertError(() -> CodecType.valueOf("G722"), CodecException.Kind.UNSUPPORTED_CODEC, "G722", "PCMU", "PCMA");
+        assertThat(CodecType.valueOf("g722")).isSameAs(CodecType.G722);
+        assertError(() -> CodecType.valueOf("G729"), CodecException.Kind.UNSUPPORTED_CODEC, "G729", "PCMU", "PCMA",
+                "G722");
         assertThatThrownBy(() -> CodecType.valueOf(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
     }
 
@@ -231,9 +233,9 @@ class CodecFactoryTest {
 
     @Test
     void unsupportedTypeListsTheSupportedOnes() {
-        CodecType g722 = CodecType.of("G722", 9, 8000, 1);
-        assertError(() -> CodecFactory.create(CodecConfig.of(g722)), CodecException.Kind.UNSUPPORTED_CODEC,
-                "G722", "PCMU", "PCMA");
+        CodecType g729 = CodecType.of("G729", 18, 8000, 1);
+        assertError(() -> CodecFactory.create(CodecConfig.of(g729)), CodecException.Kind.UNSUPPORTED_CODEC,
+                "G729", "PCMU", "PCMA", "G722");
     }
 
     @Test

@@ -35,7 +35,7 @@ class CodecProviderSpiTest {
 
     @Test
     void supportedCodecsListsBuiltinsFirstThenL16() {
-        assertThat(CodecFactory.supportedCodecs()).containsExactly(CodecType.PCMU, CodecType.PCMA,
+        assertThat(CodecFactory.supportedCodecs()).containsExactly(CodecType.PCMU, CodecType.PCMA, CodecType.G722,
                 L16CodecProvider.L16_MONO);
         assertThat(CodecFactory.supportedCodecs().get(0)).isSameAs(CodecType.PCMU);
         assertThatThrownBy(() -> CodecFactory.supportedCodecs().add(CodecType.PCMU))

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * big-endian), reached through the factory, anchored to the JDK's big-endian
  * {@link ByteBuffer#putShort(int, short)}.
  */
-class L16ContractTest extends AbstractAudioCodecContractTest {
+class L16ContractTest extends AbstractSampleCodecContractTest {
 
     @Override
     AudioCodec newCodec() {

@@ -1,7 +1,7 @@
 package io.voxcore.codec;
 
 /** The {@link AudioCodec} contract for PCMA mono, anchored to {@link G711}'s A-law primitives. */
-class PcmaMonoContractTest extends AbstractAudioCodecContractTest {
+class PcmaMonoContractTest extends AbstractSampleCodecContractTest {
 
     @Override
     AudioCodec newCodec() {

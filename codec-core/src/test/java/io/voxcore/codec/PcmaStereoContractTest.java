@@ -1,7 +1,7 @@
 package io.voxcore.codec;
 
 /** The {@link AudioCodec} contract for PCMA stereo (interleaved; G.711 codes each sample alone), anchored to {@link G711}'s A-law primitives. */
-class PcmaStereoContractTest extends AbstractAudioCodecContractTest {
+class PcmaStereoContractTest extends AbstractSampleCodecContractTest {
 
     @Override
     AudioCodec newCodec() {

@@ -1,7 +1,7 @@
 package io.voxcore.codec;
 
 /** The {@link AudioCodec} contract for PCMU mono, anchored to {@link G711}'s mu-law primitives. */
-class PcmuMonoContractTest extends AbstractAudioCodecContractTest {
+class PcmuMonoContractTest extends AbstractSampleCodecContractTest {
 
     @Override
     AudioCodec newCodec() {

@@ -1,7 +1,7 @@
 package io.voxcore.codec;
 
 /** The {@link AudioCodec} contract for PCMU stereo (interleaved; G.711 codes each sample alone), anchored to {@link G711}'s mu-law primitives. */
-class PcmuStereoContractTest extends AbstractAudioCodecContractTest {
+class PcmuStereoContractTest extends AbstractSampleCodecContractTest {
 
     @Override
     AudioCodec newCodec() {

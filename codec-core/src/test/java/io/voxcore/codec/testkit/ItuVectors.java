@@ -55,6 +55,51 @@ public final class ItuVectors {
     }
 
     /**
+     * A file under the G.722 vector folder, or a skipped test when it is absent.
+     *
+     * @param name for example {@code inpsp.bin}
+     * @return the path
+     */
+    public static Path g722(String name) {
+        return file("itu-t-g191/g722/" + name);
+    }
+
+    /**
+     * The G.722 codewords of {@code codspw.cod} in stream order: the low byte of each 16-bit word
+     * (the high bytes are zero), or a skipped test when the file is absent.
+     *
+     * @return one codeword per 16-bit word of the file
+     */
+    public static byte[] g722Codewords() {
+        short[] words = readWords(g722("codspw.cod"));
+        byte[] codes = new byte[words.length];
+        for (int i = 0; i < words.length; i++) {
+            if ((words[i] & 0xFF00) != 0) {
+                throw new IllegalStateException("codspw.cod word " + i + " is not a codeword: " + words[i]);
+            }
+            codes[i] = (byte) words[i];
+        }
+        return codes;
+    }
+
+    /**
+     * Index of the first difference between two byte arrays, or -1 when equal (lengths included).
+     *
+     * @param expected reference values
+     * @param actual values under test
+     * @return the first differing index, or -1
+     */
+    public static int firstDifference(byte[] expected, byte[] actual) {
+        int n = Math.min(expected.length, actual.length);
+        for (int i = 0; i < n; i++) {
+            if (expected[i] != actual[i]) {
+                return i;
+            }
+        }
+        return expected.length == actual.length ? -1 : n;
+    }
+
+    /**
      * A file under the testvectors folder, or a skipped test when it is absent.
      *
      * @param relative path below {@code testvectors}
