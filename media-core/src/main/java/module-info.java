@@ -11,5 +11,6 @@ module io.voxcore.media {
     exports io.voxcore.media.rtp;
     exports io.voxcore.media.relay;
     exports io.voxcore.media.session;
+    exports io.voxcore.media.srtp;
     // Each further API package is exported here once it has types (never an .internal package).
 }
