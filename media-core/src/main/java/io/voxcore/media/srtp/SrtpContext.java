@@ -174,7 +174,7 @@ public final class SrtpContext {
      */
     public int protectRtp(ByteBuffer packet, int offset, int length) {
         requireDirection(true);
-        int headerLength = rtpHeaderLength(packet, offset, length);
+        int headerLength = Wire.rtpHeaderLength(packet, offset, length);
         if (headerLength < 0) {
             return fail(headerLength);
         }
@@ -217,7 +217,7 @@ public final class SrtpContext {
     public int unprotectRtp(ByteBuffer packet, int offset, int length) {
         requireDirection(false);
         int tagLength = suite.rtpTagLength();
-        int headerLength = rtpHeaderLength(packet, offset, length - tagLength);
+        int headerLength = Wire.rtpHeaderLength(packet, offset, length - tagLength);
         if (headerLength < 0) {
             return fail(headerLength);
         }
@@ -420,24 +420,5 @@ public final class SrtpContext {
             }
         }
         return null;
-    }
-
-    /** The RTP header length (fixed part, CSRCs, extension) if it fits {@code length}, else a failure code. */
-    static int rtpHeaderLength(ByteBuffer b, int offset, int length) {
-        if (length < 12) {
-            return SrtpFailure.TOO_SHORT.code();
-        }
-        int first = Wire.u8(b, offset);
-        if ((first >>> 6) != 2) {
-            return SrtpFailure.MALFORMED.code();
-        }
-        int headerLength = 12 + 4 * (first & 0x0f);
-        if ((first & 0x10) != 0) {
-            if (length < headerLength + 4) {
-                return SrtpFailure.TOO_SHORT.code();
-            }
-            headerLength += 4 + 4 * Wire.u16(b, offset + headerLength + 2);
-        }
-        return headerLength <= length ? headerLength : SrtpFailure.TOO_SHORT.code();
     }
 }
