@@ -154,6 +154,10 @@ class FfmpegSrtpInteropTest {
         Path out = dir.resolve("out.raw");
         Process receiver = ffmpeg.start("-protocol_whitelist", "file,udp,rtp,srtp", "-i", sdp.toString(),
                 "-t", "2", "-f", "s16le", "-ar", "8000", "-ac", "1", "-y", out.toString());
+        // Our first packets carry sequence numbers just before the wrap: a receiver that joins after
+        // it would assume ROC 0 and could authenticate nothing (RFC 3711 3.3.1), so start once
+        // ffmpeg's socket is bound (it queues what arrives before it reads).
+        awaitUdpBound(port, receiver);
         SrtpContext tx = crypto.sendingContext();
         int ssrc = 0x5EC0_0001;
         try (DatagramChannel channel = DatagramChannel.open()) {
@@ -162,8 +166,8 @@ class FfmpegSrtpInteropTest {
             InetSocketAddress rtcpTarget = new InetSocketAddress("127.0.0.1", port + 1);
             ByteBuffer packet = ByteBuffer.allocateDirect(256);
             long next = System.nanoTime();
-            // Send, paced, while ffmpeg runs (it stops after 2 s of audio): whatever it joined first
-            // is aligned against the reference below, so no wait for its socket is needed.
+            // Send, paced, while ffmpeg runs (it stops after 2 s of audio); what it decodes is aligned
+            // against the reference below.
             for (int frame = 0; frame * 160 + 160 <= signal.length && receiver.isAlive(); frame++) {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
@@ -196,6 +200,25 @@ class FfmpegSrtpInteropTest {
         assertThat(indexOf(reference, decoded)).as("ffmpeg's output inside our audio, sample for sample; ffmpeg: %s",
                 ffmpeg.output()).isNotNegative();
         assertThat(tx.rolloverCounter(ssrc)).isEqualTo(tx.rtpPackets() > 36 ? 1 : 0);
+    }
+
+    /** Waits until a UDP socket is bound to {@code port} (Linux /proc/net/udp), or skips where that cannot be seen. */
+    private static void awaitUdpBound(int port, Process process) throws IOException, InterruptedException {
+        Path table = Path.of("/proc/net/udp");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(table),
+                "no /proc/net/udp to see when ffmpeg listens; SRTP send interop test skipped");
+        String needle = String.format(":%04X ", port);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            for (String line : Files.readAllLines(table)) {
+                String[] columns = line.strip().split("\\s+");
+                if (columns.length > 1 && (columns[1] + " ").endsWith(needle)) {
+                    return;
+                }
+            }
+            LockSupport.parkNanos(5_000_000L);
+        }
+        throw new IOException("ffmpeg did not bind UDP port " + port + " within 30 s");
     }
 
     /** Binds two channels to an even port and the next one. */
