@@ -1,9 +1,9 @@
 package io.voxcore.media.srtp;
 
 /**
- * GHASH of NIST SP 800-38D section 6.4: multiplication by the hash subkey H in GF(2^128), four
- * bits at a time with a 16-entry table of H's multiples (Shoup's method, as described in the GCM
- * specification by McGrew and Viega, section 4.1). Blocks are two big-endian longs; the bit order
+ * GHASH of NIST SP 800-38D section 6.4: multiplication by the hash subkey H in GF(2^128), eight
+ * bits at a time with a 256-entry table of H's multiples (Shoup's method, as described in the GCM
+ * specification by McGrew and Viega, section 4.1; 4 KB per key). Blocks are two big-endian longs; the bit order
  * is GCM's (bit 0 is the most significant bit of byte 0). Streaming: {@link #update} accepts any
  * lengths, {@link #pad} zero-fills the open block, as GCM pads A and C separately. No allocation
  * after construction. Not thread-safe.
@@ -11,14 +11,14 @@ package io.voxcore.media.srtp;
 final class Ghash {
 
     private static final long R = 0xE100_0000_0000_0000L;
-    /** REDUCE[r]: what multiplying by x^4 adds to the high word for the four bits r shifted out. */
-    private static final long[] REDUCE = new long[16];
+    /** REDUCE[r]: what multiplying by x^8 adds to the high word for the eight bits r shifted out. */
+    private static final long[] REDUCE = new long[256];
 
     static {
-        for (int r = 0; r < 16; r++) {
+        for (int r = 0; r < 256; r++) {
             long hi = 0;
             long lo = r;
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 8; i++) {
                 long carry = lo & 1;
                 lo = (lo >>> 1) | (hi << 63);
                 hi >>>= 1;
@@ -30,8 +30,8 @@ final class Ghash {
         }
     }
 
-    private final long[] tableHi = new long[16];
-    private final long[] tableLo = new long[16];
+    private final long[] tableHi = new long[256];
+    private final long[] tableLo = new long[256];
     private final byte[] open = new byte[16];
     private int openLength;
     private long yHi;
@@ -41,7 +41,7 @@ final class Ghash {
     Ghash(byte[] h) {
         long vHi = be64(h, 0);
         long vLo = be64(h, 8);
-        for (int i = 8; i > 0; i >>>= 1) {
+        for (int i = 128; i > 0; i >>>= 1) {
             tableHi[i] = vHi;
             tableLo[i] = vLo;
             long carry = vLo & 1;
@@ -51,7 +51,7 @@ final class Ghash {
                 vHi ^= R;
             }
         }
-        for (int i = 2; i < 16; i <<= 1) {
+        for (int i = 2; i < 256; i <<= 1) {
             for (int j = 1; j < i; j++) {
                 tableHi[i + j] = tableHi[i] ^ tableHi[j];
                 tableLo[i + j] = tableLo[i] ^ tableLo[j];
@@ -110,19 +110,20 @@ final class Ghash {
         multiply();
     }
 
-    /** Y = Y * H, Horner over the 32 nibbles from the highest power of x (the low nibble of byte 15). */
+    /** Y = Y * H, Horner over the 16 bytes from the highest powers of x (byte 15). */
     private void multiply() {
+        long[] hiTable = tableHi;
+        long[] loTable = tableLo;
         long zHi = 0;
         long zLo = 0;
-        for (int i = 31; i >= 0; i--) {
-            long word = i < 16 ? yHi : yLo;
-            int shift = (15 - (i & 15)) * 4;
-            int nibble = (int) (word >>> shift) & 0xf;
-            int rem = (int) zLo & 0xf;
-            zLo = (zLo >>> 4) | (zHi << 60);
-            zHi = (zHi >>> 4) ^ REDUCE[rem];
-            zHi ^= tableHi[nibble];
-            zLo ^= tableLo[nibble];
+        for (int i = 15; i >= 0; i--) {
+            long word = i < 8 ? yHi : yLo;
+            int b = (int) (word >>> ((7 - (i & 7)) * 8)) & 0xff;
+            int rem = (int) zLo & 0xff;
+            zLo = (zLo >>> 8) | (zHi << 56);
+            zHi = (zHi >>> 8) ^ REDUCE[rem];
+            zHi ^= hiTable[b];
+            zLo ^= loTable[b];
         }
         yHi = zHi;
         yLo = zLo;
