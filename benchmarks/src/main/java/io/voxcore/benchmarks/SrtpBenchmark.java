@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * SRTP per packet: an RTP packet with a 160-byte payload (20 ms of G.711) in a direct buffer, as
- * an I/O loop holds it. {@code baselineCopy} copies the plaintext packet into the buffer, the
+ * SRTP per packet: an RTP packet with a {@code size}-byte payload (160 is 20 ms of G.711) in a
+ * direct buffer, as an I/O loop holds it. {@code baselineCopy} copies the plaintext packet into the buffer, the
  * floor every other benchmark here also pays; {@code protect} adds protecting it;
  * {@code protectUnprotect} adds unprotecting it again with a receiving context (a packet can be
  * unprotected only once, replay protection refuses it after, so unprotect is measured this way:
@@ -44,7 +44,10 @@ public class SrtpBenchmark {
         /** The suite under test. */
         @Param({"AES_CM_128_HMAC_SHA1_80", "AES_CM_128_HMAC_SHA1_32", "AEAD_AES_128_GCM", "AEAD_AES_256_GCM"})
         public String suite;
-        /** The plaintext RTP packet: 12-byte header and 160 bytes of payload. */
+        /** Payload bytes (160 is 20 ms of G.711). */
+        @Param({"160"})
+        public int size;
+        /** The plaintext RTP packet: 12-byte header and {@link #size} bytes of payload. */
         public byte[] plain;
         /** Where packets are protected, with room for the tag. */
         public ByteBuffer buffer;
@@ -74,16 +77,16 @@ public class SrtpBenchmark {
             random.nextBytes(salt);
             tx = SrtpContext.forSending(s, key, salt);
             rx = SrtpContext.forReceiving(s, key, salt);
-            plain = new byte[172];
+            plain = new byte[12 + size];
             random.nextBytes(plain);
             plain[0] = (byte) 0x80;
             plain[1] = 0;
-            buffer = ByteBuffer.allocateDirect(256);
+            buffer = ByteBuffer.allocateDirect(plain.length + 16);
             SrtpContext other = SrtpContext.forSending(s, key, salt);
-            forged = ByteBuffer.allocateDirect(256);
+            forged = ByteBuffer.allocateDirect(plain.length + 16);
             forged.put(0, plain);
-            forgedLength = other.protectRtp(forged, 0, 172);
-            forged.put(40, (byte) (forged.get(40) ^ 1));
+            forgedLength = other.protectRtp(forged, 0, plain.length);
+            forged.put(20, (byte) (forged.get(20) ^ 1));
         }
 
         int next() {
@@ -103,7 +106,7 @@ public class SrtpBenchmark {
      */
     @Benchmark
     public int baselineCopy(Packets p) {
-        return p.next() + p.buffer.get(100);
+        return p.next() + p.buffer.get(p.size);
     }
 
     /**
@@ -115,7 +118,7 @@ public class SrtpBenchmark {
     @Benchmark
     public int protect(Packets p) {
         p.next();
-        return p.tx.protectRtp(p.buffer, 0, 172);
+        return p.tx.protectRtp(p.buffer, 0, p.plain.length);
     }
 
     /**
@@ -127,7 +130,7 @@ public class SrtpBenchmark {
     @Benchmark
     public int protectUnprotect(Packets p) {
         p.next();
-        return p.rx.unprotectRtp(p.buffer, 0, p.tx.protectRtp(p.buffer, 0, 172));
+        return p.rx.unprotectRtp(p.buffer, 0, p.tx.protectRtp(p.buffer, 0, p.plain.length));
     }
 
     /**

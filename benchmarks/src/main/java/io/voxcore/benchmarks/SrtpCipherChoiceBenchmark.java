@@ -14,18 +14,19 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The JDK ways to encrypt one 160-byte SRTP payload with a new IV per packet, which decided how
- * {@code io.voxcore.media.srtp} is built: AES/CTR re-initialised per packet against AES/ECB over a
- * packet's counter blocks into reused arrays (what voxcore does), and the JDK's AES/GCM
- * (initialised per packet, as a new IV requires) for comparison with voxcore's GCM on AES/ECB and
- * its own GHASH ({@link SrtpBenchmark} with an {@code AEAD_*} suite). Run with {@code -prof gc}:
- * the B/op column is the point.
+ * The JDK ways to encrypt one SRTP payload of {@code size} bytes (160: 20 ms of G.711) with a new
+ * IV per packet, which decided how {@code io.voxcore.media.srtp} is built: AES/CTR re-initialised
+ * per packet against AES/ECB over a packet's counter blocks into reused arrays (what voxcore
+ * does), and the JDK's AES/GCM (initialised per packet, as a new IV requires) for comparison with
+ * voxcore's GCM on AES/ECB and its own GHASH ({@link SrtpBenchmark} with an {@code AEAD_*} suite).
+ * Run with {@code -prof gc}: the B/op column is the point.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,6 +42,9 @@ public class SrtpCipherChoiceBenchmark {
     /** Ciphers and buffers, made once per trial. */
     @State(Scope.Thread)
     public static class Ciphers {
+        /** Payload bytes. */
+        @Param({"160"})
+        public int size;
         /** AES/CTR/NoPadding. */
         public Cipher ctr;
         /** AES/ECB/NoPadding. */
@@ -53,14 +57,14 @@ public class SrtpCipherChoiceBenchmark {
         public byte[] iv = new byte[16];
         /** A 12-byte GCM IV; changes per packet (the JDK refuses a repeated one). */
         public byte[] gcmIv = new byte[12];
-        /** The RTP packet: 12-byte header and 160 bytes of payload. */
-        public byte[] packet = new byte[172 + 16];
+        /** The RTP packet: 12-byte header and {@link #size} bytes of payload. */
+        public byte[] packet;
         /** Reused output. */
-        public byte[] out = new byte[256];
+        public byte[] out;
         /** Reused counter blocks. */
-        public byte[] counters = new byte[160];
+        public byte[] counters;
         /** Reused keystream. */
-        public byte[] keystream = new byte[160];
+        public byte[] keystream;
         /** A per-packet counter. */
         public long index;
 
@@ -76,6 +80,11 @@ public class SrtpCipherChoiceBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws GeneralSecurityException {
             key = new SecretKeySpec(new byte[16], "AES");
+            int blocks = (size + 15) / 16;
+            packet = new byte[12 + size + 16];
+            out = new byte[12 + size + 16];
+            counters = new byte[blocks * 16];
+            keystream = new byte[blocks * 16];
             ctr = Cipher.getInstance("AES/CTR/NoPadding");
             ecb = Cipher.getInstance("AES/ECB/NoPadding");
             ecb.init(Cipher.ENCRYPT_MODE, key);
@@ -96,11 +105,11 @@ public class SrtpCipherChoiceBenchmark {
         c.iv[12] = (byte) (i >>> 8);
         c.iv[13] = (byte) i;
         c.ctr.init(Cipher.ENCRYPT_MODE, c.key, new IvParameterSpec(c.iv));
-        return c.ctr.update(c.packet, 12, 160, c.out, 12);
+        return c.ctr.update(c.packet, 12, c.size, c.out, 12);
     }
 
     /**
-     * AES/ECB over the packet's ten counter blocks into a reused array, then XOR: voxcore's way.
+     * AES/ECB over the packet's counter blocks into a reused array, then XOR: voxcore's way.
      *
      * @param c the ciphers
      * @return a byte of the result
@@ -111,15 +120,17 @@ public class SrtpCipherChoiceBenchmark {
         long i = c.index++;
         c.iv[12] = (byte) (i >>> 8);
         c.iv[13] = (byte) i;
-        for (int b = 0; b < 10; b++) {
+        int bytes = c.counters.length;
+        for (int b = 0; b * 16 < bytes; b++) {
             System.arraycopy(c.iv, 0, c.counters, b * 16, 16);
+            c.counters[b * 16 + 14] = (byte) (b >>> 8);
             c.counters[b * 16 + 15] = (byte) b;
         }
-        c.ecb.update(c.counters, 0, 160, c.keystream, 0);
-        for (int k = 0; k < 160; k++) {
+        c.ecb.update(c.counters, 0, bytes, c.keystream, 0);
+        for (int k = 0; k < c.size; k++) {
             c.out[12 + k] = (byte) (c.packet[12 + k] ^ c.keystream[k]);
         }
-        return c.out[100];
+        return c.out[12];
     }
 
     /**
@@ -138,7 +149,7 @@ public class SrtpCipherChoiceBenchmark {
         c.gcmIv[11] = (byte) i;
         c.gcm.init(Cipher.ENCRYPT_MODE, c.key, new GCMParameterSpec(128, c.gcmIv));
         c.gcm.updateAAD(c.packet, 0, 12);
-        return c.gcm.doFinal(c.packet, 12, 160, c.out, 12);
+        return c.gcm.doFinal(c.packet, 12, c.size, c.out, 12);
     }
 
     /**
@@ -159,7 +170,7 @@ public class SrtpCipherChoiceBenchmark {
         c.gcm.init(Cipher.ENCRYPT_MODE, c.key, new GCMParameterSpec(128, c.gcmIv));
         b.in.clear().limit(12);
         c.gcm.updateAAD(b.in);
-        b.in.limit(172);
+        b.in.limit(12 + c.size);
         b.out.clear();
         return c.gcm.doFinal(b.in, b.out);
     }
@@ -168,9 +179,9 @@ public class SrtpCipherChoiceBenchmark {
     @State(Scope.Thread)
     public static class Buffers {
         /** Input: header and payload. */
-        public ByteBuffer in = ByteBuffer.allocateDirect(172);
+        public ByteBuffer in = ByteBuffer.allocateDirect(12 + 2048);
         /** Output: payload and tag. */
-        public ByteBuffer out = ByteBuffer.allocateDirect(256);
+        public ByteBuffer out = ByteBuffer.allocateDirect(2048 + 16);
 
         /** Creates the state (JMH does). */
         public Buffers() {
