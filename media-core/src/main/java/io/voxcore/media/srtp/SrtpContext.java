@@ -168,8 +168,10 @@ public final class SrtpContext {
      * @param offset where the packet starts
      * @param length the RTP packet length
      * @return the SRTP packet length, or a negative {@link SrtpFailure#code()}: {@code TOO_SHORT},
-     *     {@code MALFORMED}, {@code NO_ROOM}, {@code UNKNOWN_SSRC} (stream cap reached) or
+     *     {@code MALFORMED}, {@code NO_ROOM}, {@code UNKNOWN_SSRC} (stream cap reached),
      *     {@code REPLAYED} (this index was already protected: sending it again would reuse a keystream)
+     *     or {@code TOO_OLD} (the sequence number went back further than the replay window: a
+     *     restarted sequence needs a new SSRC or a new key)
      * @throws IllegalStateException when this is a receiving context (a programming mistake)
      */
     public int protectRtp(ByteBuffer packet, int offset, int length) {

@@ -318,4 +318,28 @@ class SrtpContextTest {
         ByteBuffer rtcp = Packets.rtcp(Packets.SSRC, 0);
         assertThat(tx.protectRtcp(rtcp, 0, 32)).isEqualTo(32 + 4 + 10);
     }
+
+    @Test
+    void srtcpIndexStopsAtTwoToTheThirtyOneMinusOne() {
+        SrtpContext tx = sender(SrtpSuite.AES_CM_128_HMAC_SHA1_80);
+        SrtpContext rx = receiver(SrtpSuite.AES_CM_128_HMAC_SHA1_80);
+        tx.nextRtcpIndex(Packets.SSRC, 0x7FFF_FFFF);
+        ByteBuffer last = Packets.rtcp(Packets.SSRC, 1);
+        int n = tx.protectRtcp(last, 0, 32);
+        assertThat(n).isEqualTo(46);
+        assertThat(Packets.bytes(last, 32, 4)).containsExactly(0xFF, 0xFF, 0xFF, 0xFF); // E = 1, index 2^31 - 1
+        assertThat(rx.unprotectRtcp(last, 0, n)).isEqualTo(32);
+        assertThat(tx.protectRtcp(Packets.rtcp(Packets.SSRC, 2), 0, 32)).isEqualTo(SrtpFailure.KEY_EXHAUSTED.code());
+        assertThat(tx.failures(SrtpFailure.KEY_EXHAUSTED)).isEqualTo(1);
+    }
+
+    @Test
+    void failureCodesMapBackAndLengthsAreNotFailures() {
+        for (SrtpFailure f : SrtpFailure.values()) {
+            assertThat(f.code()).isNegative();
+            assertThat(SrtpFailure.of(f.code())).isSameAs(f);
+        }
+        assertThatThrownBy(() -> SrtpFailure.of(172)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("172");
+        assertThatThrownBy(() -> SrtpFailure.of(-99)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
