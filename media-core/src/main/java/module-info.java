@@ -12,5 +12,6 @@ module io.voxcore.media {
     exports io.voxcore.media.relay;
     exports io.voxcore.media.session;
     exports io.voxcore.media.sdp;
+    exports io.voxcore.media.srtp;
     // Each further API package is exported here once it has types (never an .internal package).
 }
