@@ -81,7 +81,21 @@ public final class CodecCoreAdapter implements AudioCodec {
     /** media-core's facts about a codec-core codec. */
     static CodecInfo infoOf(io.voxcore.codec.AudioCodec codec) {
         io.voxcore.codec.CodecInfo core = codec.info();
-        return new CodecInfo(core.name(), core.sampleRate(), core.channels(), core.bitrate());
+        return new CodecInfo(core.name(), core.sampleRate(), core.channels(), core.bitrate(),
+                rtpClockRate(core.name(), core.sampleRate()));
+    }
+
+    /**
+     * The RTP clock rate of a payload format: the clock rate of codec-core's type of that name
+     * (G.722: 8000; Opus: 48000), or the sample rate for a codec codec-core has no type for.
+     */
+    static int rtpClockRate(String name, int sampleRate) {
+        for (io.voxcore.codec.CodecType type : io.voxcore.codec.CodecFactory.supportedCodecs()) {
+            if (type.name().equalsIgnoreCase(name)) {
+                return type.clockRate();
+            }
+        }
+        return sampleRate;
     }
 
     static MediaCodecException emptyPayload(CodecInfo info) {

@@ -91,7 +91,7 @@ public final class CodecFactory {
         for (CodecType type : io.voxcore.codec.CodecFactory.supportedCodecs()) {
             try {
                 io.voxcore.codec.CodecInfo info = io.voxcore.codec.CodecFactory.create(CodecConfig.of(type)).info();
-                out.add(new CodecInfo(type.name(), info.sampleRate(), info.channels(), info.bitrate()));
+                out.add(new CodecInfo(type.name(), info.sampleRate(), info.channels(), info.bitrate(), type.clockRate()));
             } catch (CodecException | IllegalArgumentException e) {
                 // a provider that cannot build its own codec at the defaults offers nothing we could use
             }

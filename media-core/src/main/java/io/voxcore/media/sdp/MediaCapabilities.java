@@ -99,9 +99,10 @@ public final class MediaCapabilities {
     }
 
     /**
-     * The capabilities of this jar: every codec media-core can create
+     * The capabilities of this jar: every codec media-core can create and a session can carry
      * ({@link CodecFactory#supportedCodecs()}, so codecs other jars add through codec-core's SPI
-     * are included), telephone events 0-15 and comfort noise per clock rate, ptime 20, rtcp-mux
+     * are included; codecs whose sample rate differs from their RTP clock, such as G.722, are left
+     * out until sessions convert between the two), telephone events 0-15 and comfort noise per clock rate, ptime 20, rtcp-mux
      * accepted, no SRTP, the offerer's order in answers.
      *
      * @return the default capabilities
@@ -110,8 +111,14 @@ public final class MediaCapabilities {
         Builder b = builder();
         Set<String> seen = new LinkedHashSet<>();
         for (CodecInfo info : CodecFactory.supportedCodecs()) {
-            // RFC 3551 4.5.2: G.722's RTP clock rate is 8000 Hz although it samples at 16000 Hz
-            int clock = info.name().equalsIgnoreCase("G722") ? 8000 : info.sampleRate();
+            if (info.clockRate() != info.sampleRate()) {
+                // G.722 (16 kHz audio on an 8 kHz RTP clock, RFC 3551 4.5.2), Opus below 48 kHz:
+                // sessions do not convert between the two clocks yet, so offering them would
+                // negotiate a call no session can carry. Add them with the builder when you
+                // carry the media yourself.
+                continue;
+            }
+            int clock = info.clockRate();
             if (seen.add(PayloadFormat.upper(info.name()) + "/" + clock + "/" + info.channels())) {
                 b.codec(CodecCapability.of(info.name(), clock, info.channels()));
             }

@@ -438,6 +438,13 @@ public final class MediaSessionConfig {
                 throw new IllegalArgumentException("ptime must be " + MIN_PTIME_MILLIS + "-" + MAX_PTIME_MILLIS
                         + " ms, got " + ptimeMillis);
             }
+            if (codec.clockRate() != codec.sampleRate()) {
+                // G.722 (16 kHz audio on an 8 kHz RTP clock) and Opus below 48 kHz: the session's
+                // packetizer, jitter buffer and RTCP count in one clock today.
+                throw new IllegalArgumentException("payload type " + payloadType + " (" + codec.name() + ") samples at "
+                        + codec.sampleRate() + " Hz on an RTP clock of " + codec.clockRate() + " Hz; sessions do not "
+                        + "yet convert between the two (use it through codec-core directly for now)");
+            }
             if ((long) codec.sampleRate() * ptimeMillis % 1000 != 0) {
                 throw new IllegalArgumentException("ptime " + ptimeMillis + " ms is not a whole number of samples at "
                         + codec.sampleRate() + " Hz");

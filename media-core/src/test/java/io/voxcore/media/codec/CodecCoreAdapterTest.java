@@ -190,6 +190,6 @@ class CodecCoreAdapterTest {
         adapter.reset();
         assertThat(adapter.encode(new AudioFrame(new short[] {32767, -32768}, 8000, 1, 0)))
                 .containsExactly(Reference.alaw(new short[] {32767, -32768}));
-        assertThat(adapter).hasToString("CodecCoreAdapter[CodecInfo[name=PCMA, sampleRate=8000, channels=1, bitrate=64000]]");
+        assertThat(adapter).hasToString("CodecCoreAdapter[CodecInfo[name=PCMA, sampleRate=8000, channels=1, bitrate=64000, clockRate=8000]]");
     }
 }

@@ -89,7 +89,8 @@ class CodecFactoryTest {
     void supportedCodecsListsBuiltInCodecsThenThoseOfTheSpi() {
         // built in: G.711 at 64 kbit/s; from the test-scope L16TestCodecProvider: L16/44100 (16 bits x 44100)
         assertThat(CodecFactory.supportedCodecs()).containsExactly(new CodecInfo("PCMU", 8000, 1, 64_000),
-                new CodecInfo("PCMA", 8000, 1, 64_000), new CodecInfo("L16", 44100, 1, 705_600),
+                new CodecInfo("PCMA", 8000, 1, 64_000), new CodecInfo("G722", 16_000, 1, 64_000, 8000),
+                new CodecInfo("L16", 44100, 1, 705_600),
                 new CodecInfo("X-L16-8K", 8000, 1, 128_000));
     }
 }

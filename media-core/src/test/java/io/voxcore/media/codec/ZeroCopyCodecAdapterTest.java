@@ -265,7 +265,7 @@ class ZeroCopyCodecAdapterTest {
         l16.reset();
         assertThat(l16.info()).isEqualTo(new CodecInfo("L16", 44100, 1, 705_600));
         assertThat(new ZeroCopyCodecAdapter(core(8))).hasToString(
-                "ZeroCopyCodecAdapter[CodecInfo[name=PCMA, sampleRate=8000, channels=1, bitrate=64000]]");
+                "ZeroCopyCodecAdapter[CodecInfo[name=PCMA, sampleRate=8000, channels=1, bitrate=64000, clockRate=8000]]");
     }
 
     @Test
