@@ -138,6 +138,37 @@ class VoxcoreCliTest {
     }
 
     @Test
+    void demoRunsACallThroughTheRelayAndItsAudioIsTheItuG711ReferenceBothWays() throws Exception {
+        Path audio = dir.resolve("demo-audio");
+        Result r = run("demo", "--seconds", "1", "--dtmf", "3*9", "--out", audio.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        // Independent of the demo's own verdict and of codec-core: G.711 as the ITU's vectors define it.
+        ItuG711 itu = ItuG711.load();
+        short[] sentA = WavFiles.read(audio.resolve("a-sent.wav"));
+        short[] sentB = WavFiles.read(audio.resolve("b-sent.wav"));
+        assertThat(sentA).as("A's signal").hasSize(8000).isEqualTo(DemoCommand.speech(8000, 1));
+        assertThat(sentB).as("B's signal").hasSize(8000).isEqualTo(DemoCommand.speech(8000, 2));
+        short[] expectAtB = new short[sentA.length];
+        short[] expectAtA = new short[sentB.length];
+        for (int i = 0; i < sentA.length; i++) {
+            // A encodes mu-law, the relay maps each code to the A-law code of the same sample, B decodes A-law
+            expectAtB[i] = itu.alawDecode(itu.alawEncode(itu.ulawDecode(itu.ulawEncode(sentA[i]))));
+            expectAtA[i] = itu.ulawDecode(itu.ulawEncode(itu.alawDecode(itu.alawEncode(sentB[i]))));
+        }
+        assertSameSamples("what B played out", expectAtB, WavFiles.read(audio.resolve("b-received.wav")));
+        assertSameSamples("what A played out", expectAtA, WavFiles.read(audio.resolve("a-received.wav")));
+    }
+
+    private static void assertSameSamples(String what, short[] expected, short[] got) {
+        assertThat(got.length).as("%s: samples", what).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            if (got[i] != expected[i]) {
+                throw new AssertionError(what + ": sample " + i + " is " + got[i] + ", the ITU reference " + expected[i]);
+            }
+        }
+    }
+
+    @Test
     void demoRunsACallThroughTheRelayAndReportsThatAudioAndDigitsMatch() {
         Result r = run("demo", "--seconds", "1", "--dtmf", "3*9");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
