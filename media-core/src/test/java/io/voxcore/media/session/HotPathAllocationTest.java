@@ -252,6 +252,89 @@ class HotPathAllocationTest {
         }
     }
 
+    /**
+     * A server with many sessions has socket file descriptors above 127: the JDK's epoll selector
+     * looks each ready one up in a {@code HashMap<Integer, SelectionKeyImpl>}, boxing descriptors
+     * outside the Integer cache unless the JIT removes the box. 300 sockets opened first put this
+     * pair's descriptors there.
+     */
+    @Test
+    void socketsWithFileDescriptorsAbove127AllocateNothingOnTheIoThread() throws Exception {
+        List<java.nio.channels.DatagramChannel> ballast = new ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                ballast.add(java.nio.channels.DatagramChannel.open());
+            }
+            short[] speech = TestAudio.speech(TestAudio.THREE_SECONDS);
+            Counter atA = new Counter();
+            Counter atB = new Counter();
+            try (MediaEngine engine = MediaEngine.builder().name("alloc-high-fd").ioThreads(1).build()) {
+                MediaSession b = engine.createSession(pcmu().build());
+                MediaSession a = engine.createSession(pcmu().remoteAddress(b.localAddress()).build());
+                b.remoteAddress(a.localAddress());
+                a.onPcm(atA);
+                b.onPcm(atB);
+                a.start();
+                b.start();
+                long io = AllocationTest.engineThreadId("alloc-high-fd-io-0");
+                int[] sent = {0};
+                Window window = sending -> {
+                    long aBefore = atA.played.get();
+                    long bBefore = atB.played.get();
+                    sending.start();
+                    sendBothWays(a, b, speech, sent[0], MEASURED);
+                    sending.stop();
+                    sent[0] += MEASURED;
+                    await("both ends played", Duration.ofSeconds(60),
+                            () -> atB.played.get() >= bBefore + MEASURED && atA.played.get() >= aBefore + MEASURED);
+                    return MEASURED + " packets each way";
+                };
+                sendBothWays(a, b, speech, 0, WARM_UP);
+                sent[0] = WARM_UP;
+                await("warm-up played", Duration.ofSeconds(60), () -> atB.played.get() >= WARM_UP && atA.played.get() >= WARM_UP);
+                assertAWindowAllocatesNothing("receiving on sockets with descriptors above 127", window, io);
+            }
+        } finally {
+            for (java.nio.channels.DatagramChannel c : ballast) {
+                c.close();
+            }
+        }
+    }
+
+    /**
+     * A peer that went away (no socket on its RTP nor its RTCP port): every datagram to it draws an
+     * ICMP port unreachable, which a connected socket reports on its next read or write. Sending
+     * RTP (the sending thread) and RTCP reports (the I/O thread) to it must not allocate either.
+     * The window is a span of time (the reports are timer driven); the counts are checked after it.
+     */
+    @Test
+    void sendingRtpAndRtcpToAPeerThatWentAwayAllocatesNothing() throws Exception {
+        short[] speech = TestAudio.speech(TestAudio.THREE_SECONDS);
+        int deadPort = Pcm.freeRtpPort();
+        try (MediaEngine engine = MediaEngine.builder().name("alloc-dead-peer").ioThreads(1).build()) {
+            MediaSession a = engine.createSession(pcmu().rtcpMode(RtcpMode.NEXT_PORT).rtcpIntervalMillis(100)
+                    .remoteAddress(new java.net.InetSocketAddress("127.0.0.1", deadPort)).build());
+            a.start();
+            long io = AllocationTest.engineThreadId("alloc-dead-peer-io-0");
+            int[] sent = {0};
+            Window window = sending -> {
+                sending.start();
+                for (int i = 0; i < 1_000; i++, sent[0]++) { // about 1 s: some 10 reports
+                    a.send(speech, (160 * sent[0]) % (speech.length - 160), 160);
+                    LockSupport.parkNanos(1_000_000);
+                }
+                sending.stop();
+                return "1,000 RTP packets and about 1 s of RTCP reports to a dead port pair";
+            };
+            window.run(new SendMeter()); // warm-up
+            window.run(new SendMeter());
+            SessionStatistics before = a.statistics();
+            assertAWindowAllocatesNothing("sending to a peer that went away", window, io);
+            SessionStatistics after = a.statistics();
+            assertThat(after.rtcpSent() - before.rtcpSent()).as("reports sent").isGreaterThanOrEqualTo(3);
+        }
+    }
+
     @Test
     void telephoneEventsSentAndReceivedWithoutAListenerAllocateNothing() throws Exception {
         telephoneEvents(false);
