@@ -13,6 +13,8 @@ import io.voxcore.media.session.MediaSessionConfig;
 import io.voxcore.media.session.RtcpMode;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -41,6 +43,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dtmf", defaultValue = "159#", paramLabel = "DIGITS",
             description = "Digits party A dials after speaking (0-9 * # A-D; default: ${DEFAULT-VALUE}).")
     String digits;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write the audio as 8 kHz mono WAV files into DIR (created if missing): a-sent.wav and "
+                    + "b-sent.wav (what each party sent), a-received.wav and b-received.wav (what each played out).")
+    Path outDir;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -107,6 +114,16 @@ final class DemoCommand implements Callable<Integer> {
                     + (audioToB ? "matches" : "DOES NOT match") + " the reference");
             out.println("demo: A received " + atA.count() + " samples, " + atA.gaps() + " gaps; audio B->A (PCMA->PCMU) "
                     + (audioToA ? "matches" : "DOES NOT match") + " the reference");
+            if (outDir != null) {
+                Files.createDirectories(outDir);
+                WavFiles.write(outDir.resolve("a-sent.wav"), speechA, speechA.length);
+                WavFiles.write(outDir.resolve("b-sent.wav"), speechB, speechB.length);
+                short[] heardAtA = atA.samples();
+                short[] heardAtB = atB.samples();
+                WavFiles.write(outDir.resolve("a-received.wav"), heardAtA, heardAtA.length);
+                WavFiles.write(outDir.resolve("b-received.wav"), heardAtB, heardAtB.length);
+                out.println("demo: audio written to " + outDir);
+            }
             out.println("demo: DTMF sent \"" + digits + "\", received \"" + atB.digits() + "\": "
                     + (dtmf ? "matches" : "DOES NOT match"));
             if (audioToB && audioToA && dtmf) {
@@ -193,6 +210,10 @@ final class DemoCommand implements Callable<Integer> {
 
         synchronized int count() {
             return count;
+        }
+
+        synchronized short[] samples() {
+            return Arrays.copyOf(samples, count);
         }
 
         synchronized int gaps() {

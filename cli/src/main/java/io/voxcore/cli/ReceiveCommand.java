@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code voxcore receive}: writes what arrives to a WAV file and prints the statistics. */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = "Receive G.711 RTP into an 8 kHz mono WAV file for N seconds; prints statistics as JSON.")
+        description = "Receive G.711 RTP into an 8 kHz mono WAV file for N seconds; prints where it listens, then "
+                + "statistics as JSON.")
 final class ReceiveCommand implements Callable<Integer> {
 
     @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
@@ -52,6 +53,10 @@ final class ReceiveCommand implements Callable<Integer> {
             MediaSession session = engine.createSession(config);
             session.onAudio(recorder);
             session.start();
+            java.io.PrintWriter console = spec.commandLine().getOut();
+            console.println("receive: listening on " + session.localAddress() + " (" + codec + ", events PT "
+                    + eventPayloadType + ") for " + seconds + " s");
+            console.flush();
             Thread.sleep((long) (seconds * 1000));
             session.close();
             synchronized (recorder) {

@@ -28,6 +28,33 @@ class VoxcoreCliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** A command running on its own thread, whose output can be watched as it comes. */
+    private record Started(CompletableFuture<Result> result, StringWriter out) {
+        /** Waits until the command printed {@code text}, failing fast if it ended without. */
+        void awaitOutput(String text) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!out.toString().contains(text)) {
+                if (result.isDone()) {
+                    throw new AssertionError("ended without printing '" + text + "': " + result.get());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("did not print '" + text + "' in 30 s; printed: " + out);
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static Started start(java.util.concurrent.Executor thread, String... args) {
+        StringWriter out = new StringWriter();
+        CompletableFuture<Result> result = CompletableFuture.supplyAsync(() -> {
+            StringWriter err = new StringWriter();
+            int code = VoxcoreCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Result(code, out.toString(), err.toString());
+        }, thread);
+        return new Started(result, out);
+    }
+
     @Test
     void everySubcommandHasHelp() {
         for (String command : new String[] {"send", "receive", "relay", "demo"}) {
@@ -95,9 +122,13 @@ class VoxcoreCliTest {
         try (DatagramSocket probe = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        CompletableFuture<Result> receiver = CompletableFuture.supplyAsync(() -> run("receive", "--listen",
-                "127.0.0.1:" + port, "--codec", "PCMA", "--out", out.toString(), "--seconds", "3"));
-        Thread.sleep(500); // the receiver binds first; a packet sent before it would be lost
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        Started receiving = start(thread, "receive", "--listen", "127.0.0.1:" + port, "--codec", "PCMA", "--out",
+                out.toString(), "--seconds", "3");
+        thread.shutdown();
+        // the receiver binds first; a packet sent before it would be lost
+        receiving.awaitOutput("receive: listening on /127.0.0.1:" + port + " (PCMA");
+        CompletableFuture<Result> receiver = receiving.result();
         Result sent = run("send", "--to", "127.0.0.1:" + port, "--codec", "PCMA", "--ptime", "30", "--in", in.toString());
         assertThat(sent.code()).as(sent.err()).isZero();
         assertThat(sent.out()).contains("\"packetsSent\":" + (signal.length + 239) / 240);
@@ -115,6 +146,37 @@ class VoxcoreCliTest {
             assertThat(got[i]).as("padding sample %d", i).isEqualTo(G711.alawToLinear(G711.linearToAlaw((short) 0)));
         }
         assertThat(Files.size(out)).isGreaterThan(44);
+    }
+
+    @Test
+    void demoRunsACallThroughTheRelayAndItsAudioIsTheItuG711ReferenceBothWays() throws Exception {
+        Path audio = dir.resolve("demo-audio");
+        Result r = run("demo", "--seconds", "1", "--dtmf", "3*9", "--out", audio.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        // Independent of the demo's own verdict and of codec-core: G.711 as the ITU's vectors define it.
+        ItuG711 itu = ItuG711.load();
+        short[] sentA = WavFiles.read(audio.resolve("a-sent.wav"));
+        short[] sentB = WavFiles.read(audio.resolve("b-sent.wav"));
+        assertThat(sentA).as("A's signal").hasSize(8000).isEqualTo(DemoCommand.speech(8000, 1));
+        assertThat(sentB).as("B's signal").hasSize(8000).isEqualTo(DemoCommand.speech(8000, 2));
+        short[] expectAtB = new short[sentA.length];
+        short[] expectAtA = new short[sentB.length];
+        for (int i = 0; i < sentA.length; i++) {
+            // A encodes mu-law, the relay maps each code to the A-law code of the same sample, B decodes A-law
+            expectAtB[i] = itu.alawDecode(itu.alawEncode(itu.ulawDecode(itu.ulawEncode(sentA[i]))));
+            expectAtA[i] = itu.ulawDecode(itu.ulawEncode(itu.alawDecode(itu.alawEncode(sentB[i]))));
+        }
+        assertSameSamples("what B played out", expectAtB, WavFiles.read(audio.resolve("b-received.wav")));
+        assertSameSamples("what A played out", expectAtA, WavFiles.read(audio.resolve("a-received.wav")));
+    }
+
+    private static void assertSameSamples(String what, short[] expected, short[] got) {
+        assertThat(got.length).as("%s: samples", what).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            if (got[i] != expected[i]) {
+                throw new AssertionError(what + ": sample " + i + " is " + got[i] + ", the ITU reference " + expected[i]);
+            }
+        }
     }
 
     @Test
@@ -174,14 +236,16 @@ class VoxcoreCliTest {
         int senderPort = freePort();
         // Two threads of their own: the common pool may have a single thread on a small machine.
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-        CompletableFuture<Result> receiver = CompletableFuture.supplyAsync(() -> run("receive", "--listen",
-                "127.0.0.1:" + receivePort, "--codec", "PCMA", "--event-pt", "96", "--out", out.toString(),
-                "--seconds", "4"), threads);
-        CompletableFuture<Result> relay = CompletableFuture.supplyAsync(() -> run("relay", "--a-listen",
-                "127.0.0.1:" + relayA, "--a", "127.0.0.1:" + senderPort, "--a-codec", "PCMU", "--b", "127.0.0.1:" + receivePort,
-                "--b-codec", "PCMA", "--b-event-pt", "96", "--seconds", "4"), threads);
+        Started receiving = start(threads, "receive", "--listen", "127.0.0.1:" + receivePort, "--codec", "PCMA",
+                "--event-pt", "96", "--out", out.toString(), "--seconds", "4");
+        Started relaying = start(threads, "relay", "--a-listen", "127.0.0.1:" + relayA, "--a", "127.0.0.1:" + senderPort,
+                "--a-codec", "PCMU", "--b", "127.0.0.1:" + receivePort, "--b-codec", "PCMA", "--b-event-pt", "96",
+                "--seconds", "4");
         threads.shutdown();
-        Thread.sleep(500);
+        receiving.awaitOutput("receive: listening on /127.0.0.1:" + receivePort);
+        relaying.awaitOutput("relay: leg A listens on /127.0.0.1:" + relayA);
+        CompletableFuture<Result> receiver = receiving.result();
+        CompletableFuture<Result> relay = relaying.result();
         // Symmetric RTP: party A sends from the address the relay was told (--a), the only source leg A accepts.
         Result sent = run("send", "--to", "127.0.0.1:" + relayA, "--local", "127.0.0.1:" + senderPort, "--codec", "PCMU",
                 "--in", in.toString(), "--dtmf", "42");

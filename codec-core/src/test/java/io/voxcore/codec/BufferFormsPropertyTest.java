@@ -91,7 +91,7 @@ class BufferFormsPropertyTest {
 
         if (shortRoom) {
             CodecException e = catchThrowableOfType(CodecException.class, () -> codec.encode(input, out));
-            assertThat(e).isNotNull();
+            assertThat(e).as("encode into too little room throws").isNotNull();
             assertThat(e.kind()).isEqualTo(CodecException.Kind.BUFFER_TOO_SMALL);
             assertThat(in.position()).isEqualTo(inLead);
             assertThat(out.position()).isEqualTo(outLead);
@@ -144,7 +144,7 @@ class BufferFormsPropertyTest {
 
         if (shortRoom) {
             CodecException e = catchThrowableOfType(CodecException.class, () -> codec.decode(input, out));
-            assertThat(e).isNotNull();
+            assertThat(e).as("decode into too little room throws").isNotNull();
             assertThat(e.kind()).isEqualTo(CodecException.Kind.BUFFER_TOO_SMALL);
             assertThat(in.position()).isEqualTo(inLead);
             assertThat(out.position()).isEqualTo(outLead);

@@ -31,10 +31,10 @@ class RelayAllocationTest {
     @Test
     void forwardingAndTranscodingBothWaysAllocateZeroBytesPerPacketOnTheIoThread() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertThat(threads.isThreadAllocatedMemorySupported()).isTrue();
+        assertThat(threads.isThreadAllocatedMemorySupported()).as("thread allocation counters").isTrue();
         threads.setThreadAllocatedMemoryEnabled(true);
-        AtomicLong atA = new AtomicLong();
-        AtomicLong atB = new AtomicLong();
+        Counter atA = new Counter();
+        Counter atB = new Counter();
         short[] speech = Legs.speech(24_000, 5);
         try (MediaEngine engine = MediaEngine.builder().name("relay-alloc").ioThreads(1).build()) {
             MediaSession legA = engine.createSession(Legs.config(0, 101).build());
@@ -43,8 +43,8 @@ class RelayAllocationTest {
             MediaSession b = session(engine, 8, 96, legB.localAddress());
             legA.remoteAddress(a.localAddress());
             legB.remoteAddress(b.localAddress());
-            a.onPcm(counter(atA));
-            b.onPcm(counter(atB));
+            a.onPcm(atA);
+            b.onPcm(atB);
             for (MediaSession s : List.of(legA, legB, a, b)) {
                 s.start();
             }
@@ -52,14 +52,18 @@ class RelayAllocationTest {
             long ioThread = threadId("relay-alloc-io-0");
 
             sendPaced(a, b, speech, 0, WARM_UP);
-            await("warm-up played", Duration.ofSeconds(60), () -> atA.get() >= WARM_UP - 1 && atB.get() >= WARM_UP - 1);
-            Thread.sleep(200);
+            await("warm-up accounted for", Duration.ofSeconds(60), () -> atA.total() >= WARM_UP && atB.total() >= WARM_UP);
+            assertThat(atA.played.get()).as("warm-up played at a").isEqualTo(WARM_UP);
+            assertThat(atB.played.get()).as("warm-up played at b").isEqualTo(WARM_UP);
             long before = threads.getThreadAllocatedBytes(ioThread);
             sendPaced(a, b, speech, WARM_UP, MEASURED);
-            long target = WARM_UP + MEASURED - 1;
-            await("measured played", Duration.ofSeconds(60), () -> atA.get() >= target && atB.get() >= target);
-            Thread.sleep(200);
+            long target = WARM_UP + MEASURED;
+            await("measured accounted for", Duration.ofSeconds(60), () -> atA.total() >= target && atB.total() >= target);
             long after = threads.getThreadAllocatedBytes(ioThread);
+            // exactly the measured packets played in the window, none missing
+            assertThat(atA.played.get()).as("played at a").isEqualTo(target);
+            assertThat(atB.played.get()).as("played at b").isEqualTo(target);
+            assertThat(atA.missing.get() + atB.missing.get()).as("reported missing").isZero();
 
             RelayStatistics stats = relay.statistics();
             assertThat(stats.aToB().packetsTranscoded()).isEqualTo(WARM_UP + MEASURED);
@@ -74,18 +78,78 @@ class RelayAllocationTest {
         }
     }
 
-    private static PcmSink counter(AtomicLong played) {
-        return new PcmSink() {
-            @Override
-            public void onPcm(short[] samples, int offset, int length, long timestamp) {
-                played.incrementAndGet();
-            }
+    /** Counts what a party plays and the packets it reports missing, apart. */
+    private static final class Counter implements PcmSink {
+        final AtomicLong played = new AtomicLong();
+        final AtomicLong missing = new AtomicLong();
 
-            @Override
-            public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
-                played.addAndGet(packets);
+        @Override
+        public void onPcm(short[] samples, int offset, int length, long timestamp) {
+            played.incrementAndGet();
+        }
+
+        @Override
+        public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
+            missing.addAndGet(packets);
+        }
+
+        long total() {
+            return played.get() + missing.get();
+        }
+    }
+
+    /**
+     * RFC 4733 events from A (PCMU, events on 101) reach B (PCMA, events on 96) through the relay,
+     * which rewrites their payload type: no allocation on the engine's only I/O thread, which runs
+     * the relay's remapping and both ends' event handling (B has no DtmfListener: the listener's
+     * own DtmfEvent is HotPathAllocationTest's subject). Up to three windows; one must be 0 bytes.
+     */
+    @Test
+    void telephoneEventsRemappedByTheRelayAllocateNothingOnTheIoThread() throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        threads.setThreadAllocatedMemoryEnabled(true);
+        Counter atB = new Counter();
+        short[] speech = Legs.speech(80, 3);
+        try (MediaEngine engine = MediaEngine.builder().name("relay-dtmf-alloc").ioThreads(1).build()) {
+            MediaSession legA = engine.createSession(Legs.config(0, 101).ptimeMillis(10).build());
+            MediaSession legB = engine.createSession(Legs.config(8, 96).ptimeMillis(10).build());
+            MediaSession a = engine.createSession(Legs.config(0, 101).ptimeMillis(10).remoteAddress(legA.localAddress()).build());
+            MediaSession b = engine.createSession(Legs.config(8, 96).ptimeMillis(10).remoteAddress(legB.localAddress()).build());
+            legA.remoteAddress(a.localAddress());
+            legB.remoteAddress(b.localAddress());
+            b.onPcm(atB);
+            for (MediaSession s : List.of(legA, legB, a, b)) {
+                s.start();
             }
-        };
+            MediaRelay relay = MediaRelay.between(legA, legB);
+            long ioThread = threadId("relay-dtmf-alloc-io-0");
+            for (int i = 0; i < 3_000; i++) { // every jitter-buffer slot's array grows to a packet's size
+                a.send(speech, 0, 80);
+                LockSupport.parkNanos(300_000);
+            }
+            Duration tone = Duration.ofMillis(10);
+            String digits = "0123456789*#ABCD0123456789*#ABCD0123456789*#ABCD";
+            for (int i = 0; i < 5; i++) {
+                a.sendDtmf(digits, tone, 10);
+            }
+            a.send(speech, 0, 80); // once it plays at B, B has handled every event before it
+            await("warm-up events through the relay", Duration.ofSeconds(60), () -> atB.played.get() >= 3_001);
+            long dtmfBefore = b.statistics().dtmfReceived();
+            List<Long> windows = new java.util.ArrayList<>();
+            while (windows.size() < 3 && (windows.isEmpty() || windows.get(windows.size() - 1) != 0)) {
+                long played = atB.played.get();
+                long before = threads.getThreadAllocatedBytes(ioThread);
+                a.sendDtmf(digits, tone, 10);
+                a.send(speech, 0, 80);
+                await("the window's events at B", Duration.ofSeconds(60), () -> atB.played.get() > played);
+                windows.add(threads.getThreadAllocatedBytes(ioThread) - before);
+            }
+            assertThat(b.statistics().dtmfReceived() - dtmfBefore).as("events B received in the windows")
+                    .isEqualTo((long) windows.size() * digits.length());
+            assertThat(relay.statistics().aToB().droppedTotal()).as("dropped by the relay").isZero();
+            assertThat(windows).as("bytes allocated on the I/O thread per window of %d events relayed",
+                    digits.length()).contains(0L);
+        }
     }
 
     private static void sendPaced(MediaSession a, MediaSession b, short[] pcm, int first, int count) {

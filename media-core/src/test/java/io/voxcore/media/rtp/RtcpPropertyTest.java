@@ -60,7 +60,7 @@ class RtcpPropertyTest {
         RtcpReport report = new RtcpReport();
         RtcpSdes sdes = new RtcpSdes();
         RtcpBye bye = new RtcpBye();
-        long sink = 0;
+        long sink = 0; // the reads are the check: one past the datagram's end throws
         do {
             sink += rtcp.ssrc() + rtcp.count() + rtcp.version() + (rtcp.padding() ? 1 : 0);
             switch (rtcp.packetType()) {
@@ -99,7 +99,6 @@ class RtcpPropertyTest {
                     break;
             }
         } while (rtcp.next());
-        assertThat(sink).isNotNull();
         return rtcp.nextOffset();
     }
 

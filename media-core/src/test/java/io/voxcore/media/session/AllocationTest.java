@@ -53,19 +53,25 @@ class AllocationTest {
             long me = Thread.currentThread().getId();
 
             sendPaced(a, speech, 0, WARM_UP);
-            await("warm-up packets played", Duration.ofSeconds(60), () -> played.get() + missing.get() >= WARM_UP - 1);
-            Thread.sleep(200); // let the last due packet play out
+            // Every packet is accounted for (played on the playout timer once due, or reported
+            // missing); the assertions below then demand that all played.
+            await("all warm-up packets accounted for", Duration.ofSeconds(60),
+                    () -> played.get() + missing.get() >= WARM_UP);
+            long playedBefore = played.get();
+            long missingBefore = missing.get();
 
             long ioBefore = threads.getThreadAllocatedBytes(ioThread);
             long sendBefore = threads.getThreadAllocatedBytes(me);
             sendPaced(a, speech, WARM_UP, MEASURED);
             long sendAfter = threads.getThreadAllocatedBytes(me);
-            long target = WARM_UP + MEASURED - 1;
-            await("measured packets played", Duration.ofSeconds(60), () -> played.get() + missing.get() >= target);
-            Thread.sleep(200);
+            await("all measured packets accounted for", Duration.ofSeconds(60),
+                    () -> played.get() + missing.get() >= playedBefore + missingBefore + MEASURED);
             long ioAfter = threads.getThreadAllocatedBytes(ioThread);
 
-            assertThat(played.get()).as("packets played").isGreaterThan(MEASURED);
+            assertThat(playedBefore).as("warm-up packets played").isEqualTo(WARM_UP);
+            assertThat(missingBefore).as("warm-up packets reported missing").isZero();
+            assertThat(played.get() - playedBefore).as("packets played in the measured window").isEqualTo(MEASURED);
+            assertThat(missing.get() - missingBefore).as("packets reported missing in the measured window").isZero();
             // Zero bytes per packet: any per-packet allocation costs at least 16 bytes a packet,
             // 48,000 bytes here, so the integer quotient catches it, while a one-off allocation
             // by the JVM itself during the window (seen once: 168 bytes on the I/O thread in a

@@ -140,7 +140,8 @@ class FfmpegInteropTest {
                     .remoteAddress(new InetSocketAddress("127.0.0.1", port))
                     .payloadType(payloadType).ptimeMillis(20).rtcpMode(RtcpMode.OFF).build());
             session.start();
-            Thread.sleep(1000); // ffmpeg opens its socket; what it misses before that is aligned away
+            // ffmpeg opens its socket; what it misses before that is aligned away (the signal has 2 s to spare)
+            TestAudio.await("ffmpeg to bind UDP port " + port, Duration.ofSeconds(20), () -> Pcm.udpPortBound(port));
             int chunk = 160;
             long next = System.nanoTime();
             for (int at = 0; at + chunk <= signal.length; at += chunk) {

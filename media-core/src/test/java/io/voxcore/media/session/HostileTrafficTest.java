@@ -74,6 +74,7 @@ class HostileTrafficTest {
             await("the first packet", Duration.ofSeconds(10), () -> b.statistics().packetsReceived() == 1);
             assertThat(b.remoteAddress()).contains(peer.address());
 
+            long perBurst = connected ? 8 : 10; // counted bad datagrams in each burst of crafted traffic
             Random random = new Random(7);
             for (int i = 1; i < GOOD; i++) {
                 peer.send(peer.nextPacket(speech, 160 * i), to);
@@ -96,19 +97,27 @@ class HostileTrafficTest {
                     peer.send(RawPeer.packet(i, 160L * i, peer.ssrc, 8, speech, 0), to); // PCMA
                     peer.send(RawPeer.packet(i, 160L * i, 0xBAD_BAD0L, 0, speech, 0), to); // other SSRC
                     stranger.send(RawPeer.packet(1000 + i, 50_000 + 160L * i, peer.ssrc, 0, speech, 0), to);
+                    // Flow control, not a sleep: at most one burst is ever queued in the socket's receive
+                    // buffer, however long the I/O thread is starved on a busy machine.
+                    awaitCounted(b, i + 1, perBurst * (i / 10 + 1));
                 }
-                Thread.sleep(1);
+                Thread.sleep(1); // paces the good stream (20 ms of audio a millisecond); not synchronisation
             }
             await("all good audio", Duration.ofSeconds(20), () -> frames.size() == GOOD);
             long crafted = connected ? 80 : 100;
             awaitBad(b, crafted);
             SessionStatistics afterCrafted = b.statistics();
 
-            // Random datagrams (never empty): each must be counted under exactly one reason.
+            // Random datagrams (never empty): each must be counted under exactly one reason. Sent in
+            // batches of 50, each waited for: 500 at once could overflow the socket's receive buffer
+            // while the I/O thread is starved, and a datagram the kernel dropped is counted nowhere.
             for (int i = 0; i < RANDOM_DATAGRAMS; i++) {
                 byte[] noise = new byte[1 + random.nextInt(200)];
                 random.nextBytes(noise);
                 peer.sendBytes(noise, to);
+                if ((i + 1) % 50 == 0) {
+                    awaitBad(b, crafted + i + 1);
+                }
             }
             for (int i = GOOD; i < GOOD + 10; i++) {
                 peer.send(peer.nextPacket(speech, 160 * i), to);
@@ -122,6 +131,13 @@ class HostileTrafficTest {
             assertThat(bad(stats)).isEqualTo(crafted + RANDOM_DATAGRAMS);
             return afterCrafted;
         }
+    }
+
+    private static void awaitCounted(MediaSession session, long good, long bad) throws InterruptedException {
+        await("good packets and bad datagrams counted", Duration.ofSeconds(20), () -> {
+            SessionStatistics s = session.statistics();
+            return s.packetsReceived() >= good && bad(s) >= bad;
+        });
     }
 
     private static long bad(SessionStatistics s) {

@@ -52,6 +52,37 @@ final class Pcm {
     }
 
     /**
+     * Whether some socket of this machine is bound to UDP {@code port}, read from the kernel's
+     * tables ({@code /proc/net/udp} and {@code udp6}) so that asking never takes the port. Where
+     * there is no {@code /proc} (not Linux) it answers true: callers then go on without waiting.
+     *
+     * @param port the port
+     * @return whether it is bound
+     */
+    static boolean udpPortBound(int port) {
+        String hexPort = String.format(":%04X ", port);
+        boolean anyTable = false;
+        for (String table : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+            java.nio.file.Path path = java.nio.file.Path.of(table);
+            if (!java.nio.file.Files.isReadable(path)) {
+                continue;
+            }
+            anyTable = true;
+            try {
+                for (String line : java.nio.file.Files.readAllLines(path)) {
+                    String[] columns = line.trim().split("\\s+");
+                    if (columns.length > 1 && (columns[1] + " ").endsWith(hexPort)) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return !anyTable;
+    }
+
+    /**
      * Where {@code part} starts inside {@code whole}, matching every sample of {@code part}, or -1.
      *
      * @param whole the reference

@@ -133,10 +133,13 @@ final class ReceiveHarness implements AutoCloseable {
         return s.rtcpMalformed() + s.rtcpReceived() + s.foreignAddress();
     }
 
-    /** After feeding: the engine's thread is alive and the sessions answer. */
+    /** After feeding: the engine's thread is alive and runs the sessions' tasks. */
     void assertAlive() {
         assertThat(LifecycleTest.liveThreads("receive-harness-io-")).hasSize(1);
-        assertThat(mux.statistics()).isNotNull();
+        boolean[] ran = new boolean[2];
+        mux.onLoop(() -> ran[0] = true); // returns once run, throws if the loop does not answer in 10 s
+        separate.onLoop(() -> ran[1] = true);
+        assertThat(ran).as("tasks run on the I/O thread").containsExactly(true, true);
         assertThat(mux.isClosed()).isFalse();
     }
 

@@ -33,7 +33,7 @@ class TsharkDtmfInteropTest {
         Path capture = dir.resolve("dtmf.pcapng");
         // 5 audio packets, then 3 digits of 60 ms at 20 ms ptime: 2 updates + 3 end packets each.
         int expectedPackets = 5 + 3 * 5;
-        ExternalTool.Running capturing = tshark.captureLoopback(port, expectedPackets, capture);
+        ExternalTool.Capture capturing = tshark.captureLoopback(port, expectedPackets, capture);
         // Something must listen on the port, or the kernel answers with ICMP port unreachable.
         DatagramSocket sink = new DatagramSocket(port, InetAddress.getLoopbackAddress());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
@@ -48,14 +48,14 @@ class TsharkDtmfInteropTest {
                 Thread.sleep(2);
             }
             session.sendDtmf("7#D", Duration.ofMillis(60), 10);
-            capturing.await(60);
+            capturing.awaitPackets(60);
         } finally {
-            capturing.kill();
+            capturing.close();
             sink.close();
         }
         // Payload type 97 is not one tshark maps to telephone events by itself: tell it, as an SDP would.
         String fields = tshark.run(60, "-r", capture.toString(), "-d", "udp.port==" + port + ",rtp",
-                "-d", "rtp.pt==97,rtpevent", "-Y", "rtpevent", "-T", "fields", "-e", "rtp.p_type", "-e", "rtp.timestamp",
+                "-d", "rtp.pt==97,rtpevent", "-Y", "rtpevent && udp.dstport==" + port, "-T", "fields", "-e", "rtp.p_type", "-e", "rtp.timestamp",
                 "-e", "rtp.marker", "-e", "rtpevent.event_id", "-e", "rtpevent.end_of_event", "-e", "rtpevent.volume",
                 "-e", "rtpevent.duration");
         List<String[]> rows = new ArrayList<>();

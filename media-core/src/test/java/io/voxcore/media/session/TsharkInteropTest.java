@@ -27,7 +27,7 @@ class TsharkInteropTest {
         ExternalTool tshark = ExternalTool.require("tshark");
         int port = Pcm.freeRtpPort();
         Path capture = dir.resolve("stream.pcapng");
-        ExternalTool.Running capturing = tshark.captureLoopback(port, 100, capture);
+        ExternalTool.Capture capturing = tshark.captureLoopback(port, 100, capture);
         // Something must listen on the port, or the kernel answers with ICMP port unreachable.
         DatagramSocket sink = new DatagramSocket(port, InetAddress.getLoopbackAddress());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
@@ -41,12 +41,12 @@ class TsharkInteropTest {
                 session.send(speech, at, 160);
                 Thread.sleep(2);
             }
-            capturing.await(60);
+            capturing.awaitPackets(60);
         } finally {
-            capturing.kill();
+            capturing.close();
             sink.close();
         }
-        String fields = tshark.run(60, "-r", capture.toString(), "-d", "udp.port==" + port + ",rtp", "-T", "fields",
+        String fields = tshark.run(60, "-r", capture.toString(), "-Y", "udp.dstport==" + port, "-d", "udp.port==" + port + ",rtp", "-T", "fields",
                 "-e", "rtp.version", "-e", "rtp.p_type", "-e", "rtp.seq", "-e", "rtp.timestamp", "-e", "rtp.marker");
         List<String[]> rows = new ArrayList<>();
         for (String line : fields.split("\n")) {
@@ -67,7 +67,7 @@ class TsharkInteropTest {
         }
         assertThat(rows.get(0)[4]).as("marker on the first packet of the talkspurt").isIn("1", "True", "true");
 
-        String streams = tshark.run(60, "-r", capture.toString(), "-d", "udp.port==" + port + ",rtp", "-q",
+        String streams = tshark.run(60, "-r", capture.toString(), "-Y", "udp.dstport==" + port, "-d", "udp.port==" + port + ",rtp", "-q",
                 "-z", "rtp,streams");
         String row = streams.lines().filter(l -> l.contains("g711A")).findFirst().orElse("");
         assertThat(row).as("tshark's RTP stream analysis: %s", streams).contains(" 100 ").contains("0 (0.0%)");
