@@ -11,7 +11,9 @@ public final class SdpParseException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based number of the line that could not be understood, or 0 for the whole description. */
     private final int lineNumber;
+    /** The text of that line (empty when the whole description is at fault). */
     private final String line;
 
     /**
