@@ -130,7 +130,7 @@ class RelayAllocationTest {
             Duration tone = Duration.ofMillis(10);
             String digits = "0123456789*#ABCD0123456789*#ABCD0123456789*#ABCD";
             for (int i = 0; i < 5; i++) {
-                a.sendDtmf(digits, tone, 10);
+                a.sendDtmf(digits, tone, 10).toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
             a.send(speech, 0, 80); // once it plays at B, B has handled every event before it
             await("warm-up events through the relay", Duration.ofSeconds(60), () -> atB.played.get() >= 3_001);
@@ -139,7 +139,9 @@ class RelayAllocationTest {
             while (windows.size() < 3 && (windows.isEmpty() || windows.get(windows.size() - 1) != 0)) {
                 long played = atB.played.get();
                 long before = threads.getThreadAllocatedBytes(ioThread);
-                a.sendDtmf(digits, tone, 10);
+                // sendDtmf returns at once; the I/O thread sends the events. Audio given to send
+                // before the stage completes would be suppressed, so wait for it first.
+                a.sendDtmf(digits, tone, 10).toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
                 a.send(speech, 0, 80);
                 await("the window's events at B", Duration.ofSeconds(60), () -> atB.played.get() > played);
                 windows.add(threads.getThreadAllocatedBytes(ioThread) - before);

@@ -47,7 +47,7 @@ class TsharkDtmfInteropTest {
                 session.send(speech, at, 160);
                 Thread.sleep(2);
             }
-            session.sendDtmf("7#D", Duration.ofMillis(60), 10);
+            session.sendDtmf("7#D", Duration.ofMillis(60), 10).toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
             capturing.awaitPackets(60);
         } finally {
             capturing.close();
