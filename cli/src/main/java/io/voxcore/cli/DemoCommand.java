@@ -110,9 +110,9 @@ final class DemoCommand implements Callable<Integer> {
             boolean dtmf = atB.digits().equals(digits.toUpperCase(java.util.Locale.ROOT));
             out.println("demo: relay A->B " + Json.of(stats.aToB()));
             out.println("demo: relay B->A " + Json.of(stats.bToA()));
-            out.println("demo: B received " + atB.count() + " samples, " + atB.gaps() + " gaps; audio A->B (PCMU->PCMA) "
+            out.println("demo: B received " + atB.count() + " samples, " + atB.gaps() + " loss gaps; audio A->B (PCMU->PCMA) "
                     + (audioToB ? "matches" : "DOES NOT match") + " the reference");
-            out.println("demo: A received " + atA.count() + " samples, " + atA.gaps() + " gaps; audio B->A (PCMA->PCMU) "
+            out.println("demo: A received " + atA.count() + " samples, " + atA.gaps() + " loss gaps; audio B->A (PCMA->PCMU) "
                     + (audioToA ? "matches" : "DOES NOT match") + " the reference");
             if (outDir != null) {
                 Files.createDirectories(outDir);
@@ -199,7 +199,9 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public synchronized void onGap(AudioGap gap) {
-            gaps++;
+            if (gap.packets() > 0) {
+                gaps++; // lost audio; a gap without packets is time without audio (a pause, the digits)
+            }
         }
 
         synchronized void onDtmf(DtmfEvent event) {
