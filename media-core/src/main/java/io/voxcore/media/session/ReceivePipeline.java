@@ -56,6 +56,7 @@ final class ReceivePipeline {
     private volatile RtpTap tap;
 
     private ReceptionStatistics reception = new ReceptionStatistics();
+    private final StreamContinuity continuity;
     private JitterBuffer jitter;
     private boolean needConnect;
     private final long[] malformed = new long[VALIDATIONS.length];
@@ -98,6 +99,7 @@ final class ReceivePipeline {
         this.jitterSlots = (int) Math.min(4096,
                 Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
         this.jitter = newJitterBuffer();
+        this.continuity = new StreamContinuity(clockRate, maxDelay + clockRate / 5L);
     }
 
     private JitterBuffer newJitterBuffer() {
@@ -181,6 +183,10 @@ final class ReceivePipeline {
         }
         long ts = packet.timestamp();
         long arrival = rtpNow(now);
+        if (!continuity.accept(seq, ts, arrival, !event)) {
+            badSequence++; // does not fit the stream (forged or mangled): A.1 never sees it
+            return;
+        }
         ReceptionStatistics.Verdict v = reception.onPacket(seq, ts, arrival, !event);
         if (v == ReceptionStatistics.Verdict.DUPLICATE) {
             return;
@@ -251,6 +257,7 @@ final class ReceivePipeline {
     void restartSource() {
         jitter.flush();
         timers.cancel(playoutTimer);
+        continuity.reset();
         priorExpected += reception.expected();
         priorLost += reception.cumulativeLost();
         priorDuplicates += reception.duplicates();
