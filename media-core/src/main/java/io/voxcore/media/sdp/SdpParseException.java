@@ -11,7 +11,9 @@ public final class SdpParseException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line number, 0 for the description as a whole. */
     private final int lineNumber;
+    /** The offending line as read, empty when none. */
     private final String line;
 
     /**

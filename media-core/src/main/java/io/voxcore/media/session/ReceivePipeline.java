@@ -183,6 +183,10 @@ final class ReceivePipeline {
         }
         long ts = packet.timestamp();
         long arrival = rtpNow(now);
+        if (!reception.isValid() && continuity.isHighest(seq)) {
+            bufferDuplicates++; // a copy while A.1 still has the source on probation (A.1 counts none then)
+            return;
+        }
         if (!continuity.accept(seq, ts, arrival, !event)) {
             badSequence++; // does not fit the stream (forged or mangled): A.1 never sees it
             return;
@@ -213,6 +217,8 @@ final class ReceivePipeline {
             if (slot >= 0) {
                 jitter.commit(slot, 0);
                 schedulePlayout(jitter.playout(arrival));
+            } else if (slot == JitterBuffer.LATE) {
+                late++; // its place was already reported missing in a gap
             }
             dtmf.onPacket(buf, payloadOffset, payloadLength, ts, now);
             return;

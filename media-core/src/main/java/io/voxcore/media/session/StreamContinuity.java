@@ -14,11 +14,12 @@ import io.voxcore.media.rtp.RtpMath;
  * advanced, by at least {@code (d - 1)} times 5 ms (a sender never sends audio faster than one
  * packet per 5 ms of media, RFC 4733's redundant end packets included) and by no more than the
  * local time elapsed since that highest packet arrived plus an allowance for delay variation (a
- * sender cannot send media from the future). A packet {@code d} before the highest one fits when
- * its timestamp is earlier by the same least step and by no more than the allowance (older would
- * be late anyway). Telephone
- * events keep their timestamp across packets, so for them "advanced" includes "equal". A copy
- * (same sequence number) passes on, for A.1 to count as a duplicate.
+ * sender cannot send media from the future); and {@code d} itself must fit that time at one
+ * packet per 5 ms. A telephone event's packets share one timestamp (and a late update may carry
+ * an older one), so for an event only the bounds in time apply: its timestamp within the
+ * allowance of the highest. A packet {@code d} before the highest one fits when
+ * its timestamp is earlier by the same least step and by no more than the allowance, and when it
+ * is fewer than {@link #REORDER_WINDOW} behind (older would be late anyway). A copy (same sequence number) passes on, for A.1 to count as a duplicate.
  *
  * <p>A packet that does not fit is dropped and counted by the caller; when the next one follows
  * it (sequence number plus one, timestamp later by at least 5 ms for audio, not earlier for an
@@ -26,6 +27,13 @@ import io.voxcore.media.rtp.RtpMath;
  * really jumped (a restarted sender) and the guard follows it. I/O thread only; allocation-free.
  */
 final class StreamContinuity {
+
+    /**
+     * How far behind the highest a packet may come: within the window where RFC 3550 A.1 (as
+     * {@link io.voxcore.media.rtp.ReceptionStatistics} keeps it) tells a copy from a late packet,
+     * so that a forged copy of an old packet is a duplicate rather than counted as received.
+     */
+    static final int REORDER_WINDOW = 64;
 
     private final long minStep;
     private final long allowance;
@@ -71,7 +79,11 @@ final class StreamContinuity {
         long t = RtpMath.timestampDelta(highestTs, ts);
         if (fits(d, t, arrival - highestArrival, audio)) {
             if (d > 0) {
-                follow(seq, ts, arrival);
+                highestSeq = seq;
+                if (t > 0) { // an event's late update may carry an older timestamp: time follows the newest
+                    highestTs = ts;
+                    highestArrival = arrival;
+                }
             }
             candidate = false;
             return true;
@@ -92,17 +104,38 @@ final class StreamContinuity {
 
     private boolean fits(int d, long t, long elapsed, boolean audio) {
         if (d > 0) {
-            long least = Math.max(audio ? 1 : 0, (d - 1) * minStep);
-            return t >= least && t <= Math.max(0, elapsed) + allowance;
+            long most = Math.max(0, elapsed) + allowance;
+            if ((d - 1) * minStep > most) {
+                return false; // more packets than the time since the highest allows
+            }
+            if (!audio) {
+                return t >= -allowance && t <= most; // an event's packets share (or revisit) a timestamp
+            }
+            return t >= Math.max(1, (d - 1) * minStep) && t <= most;
         }
-        long least = Math.max(audio ? 1 : 0, (-d - 1) * minStep);
-        return -t >= least && -t <= allowance;
+        if (-d >= REORDER_WINDOW) {
+            return false;
+        }
+        if (!audio) {
+            return Math.abs(t) <= allowance;
+        }
+        return -t >= Math.max(1, (-d - 1) * minStep) && -t <= allowance;
     }
 
     private void follow(int seq, long ts, long arrival) {
         highestSeq = seq;
         highestTs = ts;
         highestArrival = arrival;
+    }
+
+    /**
+     * Whether a sequence number is the highest one accepted (a copy of the newest packet).
+     *
+     * @param seq the sequence number
+     * @return false before the first packet
+     */
+    boolean isHighest(int seq) {
+        return started && seq == highestSeq;
     }
 
     /** Forgets the stream (a new source). */
