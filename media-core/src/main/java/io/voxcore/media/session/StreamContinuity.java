@@ -17,14 +17,20 @@ import io.voxcore.media.rtp.RtpMath;
  * sender cannot send media from the future); and {@code d} itself must fit that time at one
  * packet per 5 ms. A telephone event's packets share one timestamp (and a late update may carry
  * an older one), so for an event only the bounds in time apply: its timestamp within the
- * allowance of the highest. A packet {@code d} before the highest one fits when
+ * allowance of the highest, and after the highest when that was audio (an event starts after the
+ * audio before it; a mangled copy of an audio header keeps its timestamp). A packet {@code d} before the highest one fits when
  * its timestamp is earlier by the same least step and by no more than the allowance, and when it
  * is fewer than {@link #REORDER_WINDOW} behind (older would be late anyway). A copy (same sequence number) passes on, for A.1 to count as a duplicate.
  *
- * <p>A packet that does not fit is dropped and counted by the caller; when the next one follows
- * it (sequence number plus one, timestamp later by at least 5 ms for audio, not earlier for an
- * event, and within the allowance; mangled copies of one packet share its timestamp) the stream has
- * really jumped (a restarted sender) and the guard follows it. I/O thread only; allocation-free.
+ * Once audio was seen, telephone events are checked against the audio but never move the
+ * reference the audio is checked against.
+ *
+ * <p>A packet that does not fit is dropped and counted by the caller. When the stream has not
+ * produced a fitting packet for 60 ms and the next one follows a dropped one (sequence number
+ * plus one, timestamp later by at least 5 ms for audio, not earlier for an event, and within the
+ * allowance; mangled copies of one packet share its timestamp), the stream has really jumped (a
+ * restarted sender) and the guard follows it: forged packets never re-synchronise a stream that
+ * is still arriving. I/O thread only; allocation-free.
  */
 final class StreamContinuity {
 
@@ -37,10 +43,13 @@ final class StreamContinuity {
 
     private final long minStep;
     private final long allowance;
+    private final long silence;
     private boolean started;
     private int highestSeq;
+    private boolean highestAudio;
     private long highestTs;
     private long highestArrival;
+    private long lastFit;
     private boolean candidate;
     private int candidateSeq;
     private long candidateTs;
@@ -55,6 +64,7 @@ final class StreamContinuity {
     StreamContinuity(int clockRate, long allowance) {
         this.minStep = Math.max(1, clockRate / 200);
         this.allowance = allowance;
+        this.silence = Math.max(1, clockRate * 60L / 1000);
     }
 
     /**
@@ -68,7 +78,8 @@ final class StreamContinuity {
      */
     boolean accept(int seq, long ts, long arrival, boolean audio) {
         if (!started) {
-            follow(seq, ts, arrival);
+            lastFit = arrival;
+            follow(seq, ts, arrival, audio);
             started = true;
             return true;
         }
@@ -78,8 +89,10 @@ final class StreamContinuity {
         }
         long t = RtpMath.timestampDelta(highestTs, ts);
         if (fits(d, t, arrival - highestArrival, audio)) {
-            if (d > 0) {
+            lastFit = arrival;
+            if (d > 0 && (audio || !highestAudio)) { // events never move an audio reference
                 highestSeq = seq;
+                highestAudio = audio;
                 if (t > 0) { // an event's late update may carry an older timestamp: time follows the newest
                     highestTs = ts;
                     highestArrival = arrival;
@@ -88,10 +101,10 @@ final class StreamContinuity {
             candidate = false;
             return true;
         }
-        if (candidate && seq == ((candidateSeq + 1) & 0xFFFF)) {
+        if (candidate && seq == ((candidateSeq + 1) & 0xFFFF) && arrival - lastFit >= silence) {
             long step = RtpMath.timestampDelta(candidateTs, ts);
             if (step >= (audio ? minStep : 0) && step <= allowance) {
-                follow(seq, ts, arrival); // two in a row: the stream really moved
+                follow(seq, ts, arrival, audio); // two in a row: the stream really moved
                 candidate = false;
                 return true;
             }
@@ -108,8 +121,8 @@ final class StreamContinuity {
             if ((d - 1) * minStep > most) {
                 return false; // more packets than the time since the highest allows
             }
-            if (!audio) {
-                return t >= -allowance && t <= most; // an event's packets share (or revisit) a timestamp
+            if (!audio) { // an event's packets share one timestamp (a late update may revisit an older one)
+                return t >= (highestAudio ? 1 : -allowance) && t <= most;
             }
             return t >= Math.max(1, (d - 1) * minStep) && t <= most;
         }
@@ -122,8 +135,9 @@ final class StreamContinuity {
         return -t >= Math.max(1, (-d - 1) * minStep) && -t <= allowance;
     }
 
-    private void follow(int seq, long ts, long arrival) {
+    private void follow(int seq, long ts, long arrival, boolean audio) {
         highestSeq = seq;
+        highestAudio = audio;
         highestTs = ts;
         highestArrival = arrival;
     }
