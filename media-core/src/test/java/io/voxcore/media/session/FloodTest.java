@@ -172,8 +172,8 @@ class FloodTest {
             for (int i = 1; i < PACKETS; i++) {
                 LockSupport.parkNanos(start + i * 20_000_000L - System.nanoTime());
                 ByteBuffer p = peer.nextPacket(speech, 160 * i);
-                latest.set(bytes(p));
                 peer.send(p, to);
+                latest.set(bytes(p)); // after sending: a copy racing ahead of its original would impersonate it
             }
             streaming.set(false);
             flooder.join(10_000);
