@@ -83,8 +83,11 @@ class FloodTest {
         final List<AudioGap> gaps;
         final long flooded;
         final long floodNanos;
+        final long kernelDrops;
 
-        Result(SessionStatistics stats, Set<Long> played, List<AudioGap> gaps, long flooded, long floodNanos) {
+        Result(SessionStatistics stats, Set<Long> played, List<AudioGap> gaps, long flooded, long floodNanos,
+                long kernelDrops) {
+            this.kernelDrops = kernelDrops;
             this.stats = stats;
             this.played = played;
             this.gaps = gaps;
@@ -93,6 +96,14 @@ class FloodTest {
         }
 
         void assertEveryPacketPlayed() {
+            if (kernelDrops > 0) {
+                // The I/O thread fell behind (a loaded machine) and the socket's receive buffer
+                // (SO_RCVBUF, capped by net.core.rmem_max) overflowed: real losses, at most as many
+                // as the kernel dropped, and counted by A.3.
+                assertThat(PACKETS - played.size()).as("%s", this).isLessThanOrEqualTo((int) kernelDrops);
+                assertThat(stats.cumulativeLost()).as("%s", this).isEqualTo(PACKETS - played.size());
+                return;
+            }
             assertThat(gaps).as("gaps with lost packets; %s", this).noneMatch(g -> g.packets() > 0);
             assertThat(played).as("%s", this).hasSize(PACKETS);
             assertThat(stats.cumulativeLost()).as("%s", this).isZero();
@@ -124,8 +135,9 @@ class FloodTest {
 
         @Override
         public String toString() {
-            return String.format("flooded %d datagrams in %d ms (%.0f/s), played %d of %d, gaps %s, %s", flooded,
-                    floodNanos / 1_000_000, flooded * 1e9 / Math.max(1, floodNanos), played.size(), PACKETS,
+            return String.format("flooded %d datagrams in %d ms (%.0f/s), kernel drops %d, played %d of %d, gaps %s, %s",
+                    flooded, floodNanos / 1_000_000, flooded * 1e9 / Math.max(1, floodNanos), kernelDrops,
+                    played.size(), PACKETS,
                     gaps.stream().filter(g -> g.packets() > 0).toList(), stats);
         }
     }
@@ -183,8 +195,29 @@ class FloodTest {
             } catch (AssertionError e) {
                 // the assertions below say what is missing
             }
-            return new Result(session.statistics(), played, gaps, flooded.get(), floodNanos.get());
+            // Every datagram that reached the socket ends up in exactly one counter: wait for all of
+            // them; what never shows up was dropped by the kernel (its receive buffer was full).
+            long reaching = PACKETS + (fromPeer ? flooded.get() : 0);
+            try {
+                await("every datagram counted", Duration.ofSeconds(2), () -> counted(session.statistics()) >= reaching);
+            } catch (AssertionError e) {
+                // kernel drops: Result says how many
+            }
+            SessionStatistics stats = session.statistics();
+            Result r = new Result(stats, played, gaps, flooded.get(), floodNanos.get(), reaching - counted(stats));
+            assertThat(r.kernelDrops).as("no datagram counted twice; %s", r).isNotNegative();
+            System.out.printf("flood connected=%b fromPeer=%b impersonate=%b: %d datagrams in %d ms, kernel drops %d,"
+                    + " played %d of %d, lost %d, late %d, badSequence %d%n", connected, fromPeer, impersonate,
+                    r.flooded, r.floodNanos / 1_000_000, r.kernelDrops, played.size(), PACKETS, stats.cumulativeLost(),
+                    stats.late(), stats.badSequence());
+            return r;
         }
+    }
+
+    /** Datagrams the session counted, each under exactly one reason. */
+    private static long counted(SessionStatistics s) {
+        return s.malformedTotal() + s.wrongPayloadType() + s.foreignAddress() + s.foreignSsrc() + s.ownSsrc()
+                + s.badSequence() + s.duplicates() + s.packetsReceived();
     }
 
     private static byte[] bytes(ByteBuffer b) {
