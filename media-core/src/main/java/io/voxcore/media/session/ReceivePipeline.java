@@ -56,6 +56,7 @@ final class ReceivePipeline {
     private volatile RtpTap tap;
 
     private ReceptionStatistics reception = new ReceptionStatistics();
+    private final StreamContinuity continuity;
     private JitterBuffer jitter;
     private boolean needConnect;
     private final long[] malformed = new long[VALIDATIONS.length];
@@ -98,6 +99,7 @@ final class ReceivePipeline {
         this.jitterSlots = (int) Math.min(4096,
                 Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
         this.jitter = newJitterBuffer();
+        this.continuity = new StreamContinuity(clockRate, maxDelay + clockRate / 5L);
     }
 
     private JitterBuffer newJitterBuffer() {
@@ -181,6 +183,14 @@ final class ReceivePipeline {
         }
         long ts = packet.timestamp();
         long arrival = rtpNow(now);
+        if (!reception.isValid() && continuity.isHighest(seq)) {
+            bufferDuplicates++; // a copy while A.1 still has the source on probation (A.1 counts none then)
+            return;
+        }
+        if (!continuity.accept(seq, ts, arrival, !event)) {
+            badSequence++; // does not fit the stream (forged or mangled): A.1 never sees it
+            return;
+        }
         ReceptionStatistics.Verdict v = reception.onPacket(seq, ts, arrival, !event);
         if (v == ReceptionStatistics.Verdict.DUPLICATE) {
             return;
@@ -207,6 +217,8 @@ final class ReceivePipeline {
             if (slot >= 0) {
                 jitter.commit(slot, 0);
                 schedulePlayout(jitter.playout(arrival));
+            } else if (slot == JitterBuffer.LATE) {
+                late++; // its place was already reported missing in a gap
             }
             dtmf.onPacket(buf, payloadOffset, payloadLength, ts, now);
             return;
@@ -251,6 +263,7 @@ final class ReceivePipeline {
     void restartSource() {
         jitter.flush();
         timers.cancel(playoutTimer);
+        continuity.reset();
         priorExpected += reception.expected();
         priorLost += reception.cumulativeLost();
         priorDuplicates += reception.duplicates();

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param duplicates packets received again (same sequence number)
  * @param reordered packets that arrived after a later one (A.1's misorder, not late)
  * @param late packets that arrived after their playout point and were dropped by the jitter buffer
- * @param badSequence packets dropped by A.1's sequence validation (a jump too large to trust)
+ * @param badSequence packets dropped by A.1's sequence validation (a jump too large to trust) or because their sequence number and timestamp do not fit the stream (forged or mangled)
  * @param malformed datagrams on the RTP socket that are not valid RTP, by reason
  * @param wrongPayloadType valid RTP with a payload type the session does not receive
  * @param foreignAddress datagrams from another address than the remote (unconnected sockets only:
