@@ -2,10 +2,10 @@
 # Builds the benchmarks jar, runs every benchmark once with a quick profile (one 160-sample frame,
 # allocation measured with -prof gc), and writes docs/performance.md and docs/performance.svg.
 #
-# The quick profile is in the benchmark classes' annotations: 1 fork, 2 x 1 s warm-up (5 x 1 s for
-# the JDK paths, which take longer to settle), 3 x 1 s measured. Budget on 2 cores at one frame
-# size: 28 benchmarks x ~5.5 s + 6 JDK benchmarks x ~8.5 s = about 3.5 min, plus the build
-# (under 1 min): under 5 minutes.
+# The quick profile is in the benchmark classes' annotations: 1 fork, 2-3 x 1 s warm-up (5 x 1 s
+# for the JDK paths, which take longer to settle), 3-5 x 1 s measured. 85 benchmark runs at one
+# frame size (G.711, G.722, Opus, resampler, SRTP, RTP, transcoder) plus the build: 8 min 35 s
+# measured on 2 cores (2026-11-28).
 #
 # Usage: benchmarks/run-report.sh [extra JMH options, e.g. a regex to select benchmarks]
 # Set JMH_SIZES to sweep more frame sizes (e.g. JMH_SIZES=80,160,320,960; about 4x longer).
