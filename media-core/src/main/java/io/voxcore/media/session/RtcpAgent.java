@@ -193,7 +193,7 @@ final class RtcpAgent extends TimerQueue.Timer {
         }
         if (rtp != rtcpRemoteFor) {
             rtcpRemoteFor = rtp;
-            rtcpRemote = rtp.getPort() < 65535 ? new InetSocketAddress(rtp.getAddress(), rtp.getPort() + 1) : null;
+            rtcpRemote = rtcpAddressFor(rtp); // once per new remote, not per report
         }
         return rtcpRemote;
     }

@@ -36,7 +36,6 @@ final class SourceLatch {
 
     private final long relatchSilenceNanos;
     private volatile InetSocketAddress remote;
-    private boolean addressLatched;
     private long remoteSsrc = -1;
     private long lastValidNanos;
     private long candidateSsrc = -1;
@@ -84,7 +83,6 @@ final class SourceLatch {
         }
         if (from != null && peer == null) {
             remote = (InetSocketAddress) from;
-            addressLatched = true;
             verdict = verdict == Verdict.ACCEPTED ? Verdict.LATCHED : verdict;
         }
         lastValidNanos = now;
@@ -119,7 +117,6 @@ final class SourceLatch {
      */
     void remote(InetSocketAddress address) {
         remote = address;
-        addressLatched = false;
         remoteSsrc = -1;
         candidateSsrc = -1;
         candidateCount = 0;
@@ -132,15 +129,6 @@ final class SourceLatch {
      */
     InetSocketAddress remote() {
         return remote;
-    }
-
-    /**
-     * Whether the address was learned from a packet rather than configured or set.
-     *
-     * @return true when latched
-     */
-    boolean addressLatched() {
-        return addressLatched;
     }
 
     /**
