@@ -99,6 +99,31 @@ public final class CodecFactory {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Creates an allocation-free codec for an encoding as SDP names it ({@code a=rtpmap}), the way
+     * a negotiated dynamic payload type is resolved: "PCMU"/8000/1, "opus"/48000/2. The rate is
+     * the RTP clock rate: when it is the codec's own clock the codec runs at its native sample
+     * rate (G.722/8000 samples at 16 kHz, RFC 3551 4.5.2). Codecs other jars add through
+     * codec-core's SPI are found too.
+     *
+     * @param encodingName the encoding name, any case
+     * @param clockRate the RTP clock rate in Hz
+     * @param channels the channel count
+     * @return a new zero-copy codec
+     * @throws MediaCodecException {@link MediaCodecException.Kind#UNSUPPORTED_CODEC} listing the
+     *     supported codecs when none has this name, {@link MediaCodecException.Kind#INVALID_CONFIG}
+     *     for a rate or channel count the codec cannot run with
+     */
+    public static ZeroCopyCodecAdapter createZeroCopy(String encodingName, int clockRate, int channels) {
+        java.util.Objects.requireNonNull(encodingName, "encodingName");
+        String rtpmap = encodingName + "/" + clockRate + "/" + channels;
+        try {
+            return new ZeroCopyCodecAdapter(io.voxcore.codec.CodecFactory.createByName(rtpmap));
+        } catch (CodecException e) {
+            throw MediaCodecException.from("encoding " + rtpmap, e);
+        }
+    }
+
     private static io.voxcore.codec.AudioCodec coreCodec(int payloadType) {
         try {
             return io.voxcore.codec.CodecFactory.create(CodecConfig.of(type(payloadType)));

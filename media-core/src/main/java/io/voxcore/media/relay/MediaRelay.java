@@ -43,6 +43,8 @@ import java.util.Objects;
  *   <li>RFC 4733 telephone events: forwarded unchanged but for the payload type, mapped from the
  *       inbound leg's {@link MediaSessionConfig#telephoneEventPayloadType()} to the outbound
  *       leg's.</li>
+ *   <li>RFC 3389 comfort noise (static payload type 13 on 8000 Hz legs): forwarded untouched,
+ *       never transcoded; each far end plays its own noise from the description.</li>
  *   <li>Re-stamped for the outbound leg: its SSRC, and sequence numbers and timestamps offset by
  *       a random base per direction, so gaps and timing carry over; the marker bit is kept.
  *       When the inbound SSRC changes (the inbound session re-latched), the offsets are re-based
@@ -181,6 +183,8 @@ public final class MediaRelay implements AutoCloseable {
     private static final class Direction implements RtpTap {
         private static final int PCMU = 0;
         private static final int PCMA = 8;
+        /** RFC 3551's static payload type of comfort noise (RFC 3389) at 8000 Hz. */
+        private static final int COMFORT_NOISE = 13;
 
         private final MediaSession out;
         private final int inPayloadType;
@@ -188,6 +192,7 @@ public final class MediaRelay implements AutoCloseable {
         private final int outEventPayloadType;
         private final boolean passthrough;
         private final boolean inPlace;
+        private final boolean outComfortNoise;
         private final Transcoder transcoder = new Transcoder();
         private final ByteBuffer scratch;
         private final long outSsrc;
@@ -226,6 +231,7 @@ public final class MediaRelay implements AutoCloseable {
             this.scratch = passthrough || inPlace ? null : ByteBuffer.allocateDirect(65536);
             this.outSsrc = out.ssrc();
             this.outStep = oc.codec().sampleRate() * oc.ptimeMillis() / 1000;
+            this.outComfortNoise = oc.codec().clockRate() == 8000;
         }
 
         @Override
@@ -265,6 +271,12 @@ public final class MediaRelay implements AutoCloseable {
             int payloadType;
             if (telephoneEvent) {
                 payloadType = outEventPayloadType;
+            } else if (packet.payloadType() == COMFORT_NOISE && inPayloadType != COMFORT_NOISE) {
+                if (!outComfortNoise) {
+                    untranscodable = untranscodable + 1; // the outbound clock is not 8000 Hz: PT 13 means nothing there
+                    return;
+                }
+                payloadType = COMFORT_NOISE; // RFC 3389: the noise description passes untouched
             } else if (passthrough) {
                 payloadType = outPayloadType;
             } else {

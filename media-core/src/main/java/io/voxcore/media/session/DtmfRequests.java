@@ -46,4 +46,22 @@ final class DtmfRequests {
         }
         return new DtmfSender.Job(events, (int) samples, volume);
     }
+
+    /**
+     * Refuses DTMF the session cannot send now.
+     *
+     * @param plan what the session sends
+     * @param session named in the error
+     * @throws IllegalStateException on hold, or when telephone-event was not negotiated
+     */
+    static void checkSendable(PayloadPlan plan, Object session) {
+        if (plan.sendEventPayloadType < 0) {
+            throw new IllegalStateException("session " + session + ": telephone-event was not negotiated at "
+                    + plan.clockRate + " Hz, so the peer cannot receive RFC 4733 DTMF (send it in-band as audio)");
+        }
+        if (!plan.sends) {
+            throw new IllegalStateException("session " + session + " sends nothing now (the negotiated direction "
+                    + "is on hold); DTMF cannot be sent until media resumes");
+        }
+    }
 }

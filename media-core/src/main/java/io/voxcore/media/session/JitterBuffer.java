@@ -35,6 +35,19 @@ final class JitterBuffer {
         void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence);
 
         /**
+         * A packet is due, saying whether it is comfort noise (RFC 3389) rather than audio.
+         *
+         * @param pcm decoded samples, valid only during the call
+         * @param length number of samples (all channels)
+         * @param rtpTimestamp its RTP timestamp
+         * @param sequence its sequence number
+         * @param comfortNoise whether the samples are noise generated from a CN packet
+         */
+        default void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence, boolean comfortNoise) {
+            onPlayout(pcm, length, rtpTimestamp, sequence);
+        }
+
+        /**
          * Time without audio: packets missing, or (with {@code packets == 0}) no packet lost but
          * time passing between two packets' audio: a pause, a telephone event, or delay the
          * buffer inserted.
@@ -63,6 +76,7 @@ final class JitterBuffer {
     private final long[] timestamps;
     private final long[] arrivals;
     private final boolean[] markers;
+    private final boolean[] noise;
     private final int[] lengths;
     private final short[][] pcm;
     private final Output output;
@@ -102,6 +116,7 @@ final class JitterBuffer {
         this.timestamps = new long[capacity];
         this.arrivals = new long[capacity];
         this.markers = new boolean[capacity];
+        this.noise = new boolean[capacity];
         this.lengths = new int[capacity];
         this.pcm = new short[capacity][];
         this.output = output;
@@ -214,6 +229,18 @@ final class JitterBuffer {
      * @param length samples written (all channels); 0 for a packet without audio, which plays as nothing
      */
     void commit(int slot, int length) {
+        commit(slot, length, false);
+    }
+
+    /**
+     * Second step, saying whether the slot holds comfort noise.
+     *
+     * @param slot from {@link #prepare}
+     * @param length samples written (all channels)
+     * @param comfortNoise whether they are noise generated from a CN packet
+     */
+    void commit(int slot, int length, boolean comfortNoise) {
+        noise[slot] = comfortNoise;
         seqs[slot] = pendingSeq;
         lengths[slot] = length;
         count++;
@@ -301,7 +328,7 @@ final class JitterBuffer {
         seqs[slot] = -1;
         count--;
         nextSeq = present + 1;
-        output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF));
+        output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF), noise[slot]);
         return Long.MIN_VALUE;
     }
 

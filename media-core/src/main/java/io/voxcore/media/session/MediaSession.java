@@ -5,6 +5,7 @@ import io.voxcore.media.rtp.RtpPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import io.voxcore.media.sdp.NegotiatedMedia;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -104,6 +105,7 @@ public final class MediaSession implements AutoCloseable {
             if (parts.rtcp != null) {
                 parts.rtcp.start(System.nanoTime());
             }
+            parts.events.start(parts.receiver::lastMediaNanos, () -> parts.receiver.plan().receives, System.nanoTime());
         });
     }
 
@@ -222,13 +224,15 @@ public final class MediaSession implements AutoCloseable {
      * @return completes when the last digit was sent
      * @throws IllegalArgumentException naming the character and its index when one is not a digit,
      *     or the value when the duration or volume is invalid; nothing is sent then
-     * @throws IllegalStateException if the session is closed
+     * @throws IllegalStateException if the session is closed, on hold (the direction sends
+     *     nothing), or telephone-event was not negotiated
      */
     public CompletionStage<Void> sendDtmf(String digits, Duration duration, int volume) {
         DtmfSender.Job job = DtmfRequests.job(digits, duration, volume, parts.sender.clockRate());
         if (closed) {
             throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
         }
+        DtmfRequests.checkSendable(parts.sender.plan(), parts.transport.localAddress());
         parts.sender.eventRequested();
         loop.execute(() -> {
             if (closed) {
@@ -344,22 +348,43 @@ public final class MediaSession implements AutoCloseable {
         if (address.isUnresolved() || address.getPort() == 0) {
             throw new IllegalArgumentException("remote address must be resolved with a port, got " + address);
         }
-        LoopCalls.run(loop, () -> {
-            boolean hadSource = parts.latch.remoteSsrc() >= 0;
-            parts.latch.remote(address);
-            if (hadSource) {
-                parts.receiver.restartSource();
-            }
-            parts.receiver.takeNeedConnect();
-            if (config.connectSocket() && !closed) {
-                try {
-                    parts.connect(address);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot connect session " + parts.transport.localAddress() + " to "
-                            + address, e);
-                }
-            }
-        });
+        Renegotiation.remote(parts, loop, config, address, () -> closed);
+        return this;
+    }
+
+    /**
+     * Applies what a new offer/answer exchange agreed (the answer to our offer, a re-INVITE, an
+     * UPDATE) without closing the session or losing its statistics: the payload types accepted
+     * (each audio type decoded by its own codec), the send codec (a change takes effect with the
+     * next packet; sequence numbers, timestamps and SSRC carry on), ptime, the direction (hold and
+     * resume: what the direction does not send is not sent, RTCP continues, the media clock keeps
+     * running), the remote RTP and RTCP addresses (a new one is treated as a new peer) and
+     * rtcp-mux. A {@link MediaEvent.CodecChanged} reports a changed send codec.
+     *
+     * @param negotiated the outcome of {@link io.voxcore.media.sdp.OfferAnswer}
+     * @return this
+     * @throws IllegalArgumentException naming the format when a negotiated format cannot be
+     *     carried (no codec for it, or another rate than this session's); nothing changed then
+     * @throws IllegalStateException if the session is closed
+     */
+    public MediaSession update(NegotiatedMedia negotiated) {
+        Objects.requireNonNull(negotiated, "negotiated");
+        if (closed) {
+            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
+        }
+        Renegotiation.apply(parts, loop, config, negotiated);
+        return this;
+    }
+
+    /**
+     * Sets the listener for {@link MediaEvent}s (RTP timeout, source and SSRC changes, RTCP BYE,
+     * codec changes), called on the I/O thread.
+     *
+     * @param listener the listener, or null for none
+     * @return this
+     */
+    public MediaSession onEvent(MediaEventListener listener) {
+        parts.events.listener(listener);
         return this;
     }
 

@@ -3,6 +3,7 @@ package io.voxcore.media.session;
 import io.voxcore.media.codec.CodecFactory;
 import io.voxcore.media.codec.CodecInfo;
 import io.voxcore.media.codec.MediaCodecException;
+import io.voxcore.media.sdp.NegotiatedMedia;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,8 +52,12 @@ public final class MediaSessionConfig {
     private final int relatchSilenceMillis;
     private final int receiveQueueCapacity;
     private final String cname;
+    private final NatMode natMode;
+    private final int rtpTimeoutMillis;
+    private final NegotiatedMedia negotiated;
+    private final PayloadPlan plan;
 
-    private MediaSessionConfig(Builder b, CodecInfo codec) {
+    private MediaSessionConfig(Builder b, CodecInfo codec, PayloadPlan plan) {
         this.localAddress = b.localAddress;
         this.remoteAddress = b.remoteAddress;
         this.payloadType = b.payloadType;
@@ -68,6 +73,10 @@ public final class MediaSessionConfig {
         this.relatchSilenceMillis = b.relatchSilenceMillis;
         this.receiveQueueCapacity = b.receiveQueueCapacity;
         this.cname = b.cname;
+        this.natMode = b.natMode;
+        this.rtpTimeoutMillis = b.rtpTimeoutMillis;
+        this.negotiated = b.negotiated;
+        this.plan = plan != null ? plan : PayloadPlan.of(this);
     }
 
     /**
@@ -101,11 +110,7 @@ public final class MediaSessionConfig {
         return Optional.ofNullable(remoteAddress);
     }
 
-    /**
-     * The RTP payload type sent and accepted.
-     *
-     * @return 0-127
-     */
+    /** {@return the RTP payload type sent (and, without a negotiation, the one accepted), 0-127} */
     public int payloadType() {
         return payloadType;
     }
@@ -130,11 +135,7 @@ public final class MediaSessionConfig {
         return codec;
     }
 
-    /**
-     * The duration of each packet sent, in milliseconds.
-     *
-     * @return 10-60
-     */
+    /** {@return the duration of each packet sent, 10-60 milliseconds} */
     public int ptimeMillis() {
         return ptimeMillis;
     }
@@ -148,29 +149,17 @@ public final class MediaSessionConfig {
         return ssrc < 0 ? OptionalLong.empty() : OptionalLong.of(ssrc);
     }
 
-    /**
-     * The least delay the jitter buffer adds, in milliseconds.
-     *
-     * @return the minimum
-     */
+    /** {@return the least delay the jitter buffer adds, in milliseconds} */
     public int jitterMinDelayMillis() {
         return jitterMinDelayMillis;
     }
 
-    /**
-     * The most delay the jitter buffer adds, in milliseconds.
-     *
-     * @return the maximum
-     */
+    /** {@return the most delay the jitter buffer adds, in milliseconds} */
     public int jitterMaxDelayMillis() {
         return jitterMaxDelayMillis;
     }
 
-    /**
-     * Where RTCP goes.
-     *
-     * @return the mode
-     */
+    /** {@return where RTCP goes} */
     public RtcpMode rtcpMode() {
         return rtcpMode;
     }
@@ -216,18 +205,35 @@ public final class MediaSessionConfig {
         return receiveQueueCapacity;
     }
 
-    /**
-     * The RTCP canonical name sent in SDES, or empty for a random one.
-     *
-     * @return the CNAME, or empty
-     */
+    /** {@return the RTCP canonical name sent in SDES, or empty for a random one} */
     public Optional<String> cname() {
         return Optional.ofNullable(cname);
     }
 
+    /** {@return how signalled and real remote addresses are treated; {@link NatMode#STRICT} by default} */
+    public NatMode natMode() {
+        return natMode;
+    }
+
+    /** {@return the RTP timeout in milliseconds ({@link MediaEvent.RtpTimeout}), 0 for none (the default)} */
+    public int rtpTimeoutMillis() {
+        return rtpTimeoutMillis;
+    }
+
+    /** {@return the negotiation the session was configured from, if any} */
+    public Optional<NegotiatedMedia> negotiated() {
+        return Optional.ofNullable(negotiated);
+    }
+
+    /** The payload types sent and accepted. @return the plan */
+    PayloadPlan plan() {
+        return plan;
+    }
+
     @Override
     public String toString() {
-        return "MediaSessionConfig[local=" + localAddress + " remote=" + remoteAddress + " pt=" + payloadType
+        return "MediaSessionConfig[local=" + localAddress + " remote=" + remoteAddress + " nat=" + natMode
+                + " pt=" + payloadType
                 + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
                 + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
                 + rtcpIntervalMillis + "ms connect=" + connectSocket + "]";
@@ -249,8 +255,55 @@ public final class MediaSessionConfig {
         private int relatchSilenceMillis = 2000;
         private int receiveQueueCapacity = 256;
         private String cname;
+        private NatMode natMode = NatMode.STRICT;
+        private int rtpTimeoutMillis;
+        private NegotiatedMedia negotiated;
 
         private Builder() {
+        }
+
+        /**
+         * Takes what an offer/answer exchange agreed ({@link io.voxcore.media.sdp.OfferAnswer}):
+         * the remote RTP address, the send codec and its payload type, every payload type to
+         * accept (each audio one decoded by its own codec, telephone events, comfort noise), the
+         * ptime (this builder's when the negotiation names none or one the codec cannot use), the
+         * direction. It overrides {@link #remoteAddress}, {@link #payloadType},
+         * {@link #telephoneEventPayloadType} and {@link #ptimeMillis}. All audio formats must share
+         * the send codec's rate (sessions do not convert rates yet): {@link #build()} names any
+         * that does not.
+         *
+         * @param media the negotiated stream, or null to configure by hand
+         * @return this
+         */
+        public Builder negotiated(NegotiatedMedia media) {
+            this.negotiated = media;
+            return this;
+        }
+
+        /**
+         * Sets how the remote address is learned and followed behind NATs.
+         *
+         * @param mode the mode (default {@link NatMode#STRICT})
+         * @return this
+         */
+        public Builder natMode(NatMode mode) {
+            this.natMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets the RTP timeout: a {@link MediaEvent.RtpTimeout} is reported when no RTP arrived
+         * for this long while the negotiated direction expects media.
+         *
+         * @param millis 0 for none (the default), else 100 or more
+         * @return this
+         */
+        public Builder rtpTimeoutMillis(int millis) {
+            if (millis != 0 && millis < 100) {
+                throw new IllegalArgumentException("RTP timeout must be 0 (none) or at least 100 ms, got " + millis);
+            }
+            this.rtpTimeoutMillis = millis;
+            return this;
         }
 
         /**
@@ -411,6 +464,19 @@ public final class MediaSessionConfig {
          * @throws IllegalArgumentException naming the offending values
          */
         public MediaSessionConfig build() {
+            PayloadPlan plan = null;
+            if (negotiated != null) {
+                plan = PayloadPlan.of(negotiated, ptimeMillis);
+                remoteAddress = negotiated.remoteRtpAddress();
+                payloadType = plan.sendPayloadType;
+                ptimeMillis = plan.ptimeMillis;
+                if (plan.sendEventPayloadType >= 0) {
+                    telephoneEventPayloadType = plan.sendEventPayloadType;
+                }
+                if (remoteAddress.getAddress().isAnyLocalAddress() || remoteAddress.getPort() == 0) {
+                    remoteAddress = null; // RFC 3264 8.4 hold by 0.0.0.0, or a refused stream: no one to send to
+                }
+            }
             if (localAddress.isUnresolved()) {
                 throw new IllegalArgumentException("local address is unresolved: " + localAddress);
             }
@@ -420,17 +486,17 @@ public final class MediaSessionConfig {
             if (payloadType < 0 || payloadType > 127) {
                 throw new IllegalArgumentException("payload type must be 0-127, got " + payloadType);
             }
-            if (telephoneEventPayloadType < 96 || telephoneEventPayloadType > 127) {
+            if (negotiated == null && (telephoneEventPayloadType < 96 || telephoneEventPayloadType > 127)) {
                 throw new IllegalArgumentException("telephone-event payload type must be dynamic, 96-127, got "
                         + telephoneEventPayloadType);
             }
-            if (telephoneEventPayloadType == payloadType) {
+            if (negotiated == null && telephoneEventPayloadType == payloadType) {
                 throw new IllegalArgumentException("telephone-event payload type " + telephoneEventPayloadType
                         + " is the audio payload type too");
             }
             CodecInfo codec;
             try {
-                codec = CodecFactory.createZeroCopy(payloadType).info();
+                codec = plan != null ? plan.sendCodec : CodecFactory.createZeroCopy(payloadType).info();
             } catch (MediaCodecException e) {
                 throw new IllegalArgumentException("no codec for payload type " + payloadType + ": " + e.getMessage(), e);
             }
@@ -473,7 +539,7 @@ public final class MediaSessionConfig {
             if (cname != null && (cname.isEmpty() || cname.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255)) {
                 throw new IllegalArgumentException("CNAME must be 1-255 bytes of UTF-8, got \"" + cname + "\"");
             }
-            return new MediaSessionConfig(this, codec);
+            return new MediaSessionConfig(this, codec, plan);
         }
     }
 }

@@ -32,7 +32,7 @@ final class PcmPlayer extends TimerQueue.Timer implements Playback {
         this.source = source;
         this.guard = guard;
         this.onEnd = onEnd;
-        this.pcm = new short[sender.shortsPerPacket()];
+        this.pcm = new short[sender.maxShortsPerPacket()];
     }
 
     /** Starts on the I/O thread. @param now System.nanoTime() */
@@ -56,12 +56,13 @@ final class PcmPlayer extends TimerQueue.Timer implements Playback {
         }
         boolean over = false;
         try {
+            sender.takePlan(); // a re-INVITE may have changed ptime: read a packet of the new length
             long ptime = sender.ptimeNanos();
             int sent = 0;
             while (t0 + ticks * ptime - now <= 0 && sent < MAX_CATCH_UP) {
                 int n;
                 try {
-                    n = source.read(pcm, 0, pcm.length);
+                    n = source.read(pcm, 0, sender.shortsPerPacket());
                 } catch (Throwable e) {
                     guard.failed("PCM source", e);
                     finish(e);
@@ -71,9 +72,9 @@ final class PcmPlayer extends TimerQueue.Timer implements Playback {
                     over = true;
                     break;
                 }
-                if (n > pcm.length || n % sender.channels() != 0) {
+                if (n > sender.shortsPerPacket() || n % sender.channels() != 0) {
                     finish(new IllegalStateException("PCM source returned " + n + " samples for a packet of "
-                            + pcm.length + " (" + sender.channels() + " channel(s))"));
+                            + sender.shortsPerPacket() + " (" + sender.channels() + " channel(s))"));
                     return;
                 }
                 sender.sendPacedPacket(pcm, n, now);

@@ -1,6 +1,7 @@
 package io.voxcore.media.session;
 
 import io.voxcore.media.AudioFrame;
+import io.voxcore.media.codec.ComfortNoiseDecoder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,12 +26,27 @@ final class Playout implements JitterBuffer.Output {
     private long gaps;
     private long gapPackets;
     private long queueOverflows;
+    private final ComfortNoiseDecoder comfortNoise = new ComfortNoiseDecoder(System.nanoTime());
+    private final short[] noise;
+    private boolean inComfortNoise;
+    private long comfortNoiseSamples;
 
     Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard) {
         this.clockRate = clockRate;
         this.channels = channels;
         this.guard = guard;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.noise = new short[clockRate / 50 * channels];
+    }
+
+    /**
+     * The comfort-noise state of the received stream: CN packets update it (the receive
+     * pipeline), and the time between them plays as its noise.
+     *
+     * @return the decoder
+     */
+    ComfortNoiseDecoder comfortNoise() {
+        return comfortNoise;
     }
 
     /** Sets the listener; replaces any sink. @param l the listener, or null for the queue */
@@ -67,6 +83,16 @@ final class Playout implements JitterBuffer.Output {
 
     @Override
     public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence) {
+        onPlayout(pcm, length, rtpTimestamp, sequence, false);
+    }
+
+    @Override
+    public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence, boolean isComfortNoise) {
+        inComfortNoise = isComfortNoise;
+        deliver(pcm, length, rtpTimestamp);
+    }
+
+    private void deliver(short[] pcm, int length, long rtpTimestamp) {
         PcmSink s = sink;
         try {
             if (s != null) {
@@ -91,6 +117,10 @@ final class Playout implements JitterBuffer.Output {
 
     @Override
     public void onGap(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets) {
+        if (inComfortNoise) {
+            fillWithNoise(rtpTimestamp, samplesPerChannel); // RFC 3389: the noise lasts until the next packet
+            return;
+        }
         gaps++;
         gapPackets += packets;
         PcmSink s = sink;
@@ -104,6 +134,25 @@ final class Playout implements JitterBuffer.Output {
         } catch (Throwable e) {
             guard.failed("audio listener (gap)", e);
         }
+    }
+
+    private void fillWithNoise(long rtpTimestamp, int samplesPerChannel) {
+        long ts = rtpTimestamp;
+        int left = samplesPerChannel;
+        int chunk = noise.length / channels;
+        while (left > 0) {
+            int n = Math.min(chunk, left);
+            comfortNoise.generate(noise, 0, n * channels);
+            deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
+            comfortNoiseSamples += n;
+            ts += n;
+            left -= n;
+        }
+    }
+
+    /** Samples per channel of comfort noise played between CN packets. @return the count */
+    long comfortNoiseSamples() {
+        return comfortNoiseSamples;
     }
 
     long gaps() {

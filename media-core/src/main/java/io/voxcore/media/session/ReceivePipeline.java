@@ -1,5 +1,6 @@
 package io.voxcore.media.session;
 
+import io.voxcore.media.codec.ComfortNoiseDecoder;
 import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.rtp.ReceptionStatistics;
@@ -36,15 +37,18 @@ final class ReceivePipeline {
     private static final RtpValidation[] VALIDATIONS = RtpValidation.values();
 
     private final SourceLatch latch;
-    private final ZeroCopyCodecAdapter decoder;
+    private PayloadPlan plan;
+    private ZeroCopyCodecAdapter[] decoders;
+    private final ComfortNoiseDecoder comfortNoise;
+    private final SessionEvents events;
+    private int lastAudioPayloadType = -1;
+    private long lastMediaNanos;
     private final DtmfReceiver dtmf;
     private final Playout playout;
     private final CallbackGuard guard;
     private final TimerQueue timers;
     private final CollisionHandler collisions;
     private final RtpSender sender;
-    private final int payloadType;
-    private final int eventPayloadType;
     private final int clockRate;
     private final int channels;
     private final long epochNanos;
@@ -74,24 +78,27 @@ final class ReceivePipeline {
     private long foreignSsrc;
     private long ownSsrc;
     private long undecodable;
+    private long notReceiving;
+    private long comfortNoisePackets;
     private int lastFractionLost;
     private Runnable onSourceChange = () -> { };
 
-    ReceivePipeline(MediaSessionConfig config, SourceLatch latch, ZeroCopyCodecAdapter decoder, DtmfReceiver dtmf,
+    ReceivePipeline(MediaSessionConfig config, PayloadPlan plan, SourceLatch latch, DtmfReceiver dtmf,
             Playout playout, CallbackGuard guard, TimerQueue timers, CollisionHandler collisions, RtpSender sender,
-            long epochNanos) {
+            SessionEvents events, long epochNanos) {
         this.latch = latch;
-        this.decoder = decoder;
+        this.plan = plan;
+        this.decoders = plan.decoders(null, null);
+        this.comfortNoise = playout.comfortNoise();
+        this.events = events;
         this.dtmf = dtmf;
         this.playout = playout;
         this.guard = guard;
         this.timers = timers;
         this.collisions = collisions;
         this.sender = sender;
-        this.payloadType = config.payloadType();
-        this.eventPayloadType = config.telephoneEventPayloadType();
-        this.clockRate = config.codec().sampleRate();
-        this.channels = config.codec().channels();
+        this.clockRate = plan.clockRate;
+        this.channels = plan.channels;
         this.epochNanos = epochNanos;
         long msToRtp = clockRate / 1000L;
         this.minDelay = config.jitterMinDelayMillis() * msToRtp;
@@ -148,18 +155,24 @@ final class ReceivePipeline {
             malformed[validation.ordinal()]++;
             return;
         }
-        java.net.InetSocketAddress peer = latch.remote();
-        if (from != null && peer != null && !from.equals(peer)) {
+        if (from != null && latch.refusesAddress(from)) {
             foreignAddress++;
             return;
         }
         int pt = packet.payloadType();
-        boolean event = pt == eventPayloadType;
-        if (pt != payloadType && !event) {
-            wrongPayloadType++; // never learned from: a source latches only on a receivable payload type
+        byte kind = plan.kind(pt);
+        if (kind == PayloadPlan.NONE) {
+            wrongPayloadType++; // never learned from: a source latches only on a negotiated payload type
             return;
         }
+        if (!plan.receives) {
+            notReceiving++; // sendonly or inactive (hold): nothing is played, nothing latches
+            return;
+        }
+        boolean event = kind == PayloadPlan.EVENT;
         int seq = packet.sequenceNumber();
+        long previousSsrc = latch.remoteSsrc();
+        java.net.InetSocketAddress previousRemote = latch.remote();
         SourceLatch.Verdict verdict = latch.check(from, packet.ssrc(), seq, now, sender.ssrc());
         switch (verdict) {
             case FOREIGN_ADDRESS:
@@ -174,9 +187,19 @@ final class ReceivePipeline {
                 return;
             case RELATCHED:
                 restartSource();
+                events.ssrcChanged(previousSsrc, latch.remoteSsrc());
+                if (!latch.remote().equals(previousRemote)) {
+                    events.sourceChanged(previousRemote, latch.remote());
+                }
+                break;
+            case REBOUND:
+                events.sourceChanged(previousRemote, latch.remote()); // a NAT rebinding: same stream, new address
                 break;
             case LATCHED:
-                needConnect = from != null;
+                needConnect = from != null && latch.connectable();
+                if (previousRemote != null && !previousRemote.equals(latch.remote())) {
+                    events.sourceChanged(previousRemote, latch.remote());
+                }
                 break;
             default:
                 break;
@@ -201,6 +224,7 @@ final class ReceivePipeline {
         }
         int payloadOffset = packet.payloadOffset();
         int payloadLength = packet.payloadLength();
+        lastMediaNanos = now;
         packetsReceived++;
         octetsReceived += payloadLength;
         RtpTap t = tap;
@@ -227,10 +251,26 @@ final class ReceivePipeline {
             undecodable++;
             return;
         }
-        decodeIntoBuffer(buf, seq, ts, arrival, payloadOffset, payloadLength);
+        if (kind == PayloadPlan.COMFORT_NOISE) {
+            comfortNoisePackets++;
+            buf.limit(payloadOffset + payloadLength).position(payloadOffset);
+            if (!comfortNoise.update(buf)) {
+                undecodable++;
+                return;
+            }
+        } else if (pt != lastAudioPayloadType) {
+            int before = lastAudioPayloadType;
+            lastAudioPayloadType = pt;
+            if (before >= 0) {
+                events.codecChanged(false, pt, plan.encoding(pt)); // RFC 3264 5.1: the peer may switch at any packet
+            }
+        }
+        decodeIntoBuffer(buf, seq, ts, arrival, payloadOffset, payloadLength, kind == PayloadPlan.COMFORT_NOISE,
+                decoders[pt]);
     }
 
-    private void decodeIntoBuffer(ByteBuffer buf, int seq, long ts, long arrival, int payloadOffset, int payloadLength) {
+    private void decodeIntoBuffer(ByteBuffer buf, int seq, long ts, long arrival, int payloadOffset, int payloadLength,
+            boolean noise, ZeroCopyCodecAdapter decoder) {
         int slot = jitter.prepare(seq, ts, arrival, packet.marker());
         if (slot == JitterBuffer.LATE) {
             late++;
@@ -242,16 +282,21 @@ final class ReceivePipeline {
             octetsReceived -= payloadLength;
             return;
         }
-        short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));
-        buf.limit(payloadOffset + payloadLength).position(payloadOffset);
         int samples;
-        try {
-            samples = decoder.decodeToBuffer(buf, pcm, 0);
-        } catch (MediaCodecException e) {
-            undecodable++;
-            return;
+        if (noise) {
+            samples = plan.clockRate / 1000 * plan.ptimeMillis * channels;
+            comfortNoise.generate(jitter.pcm(slot, samples), 0, samples);
+        } else {
+            short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));
+            buf.limit(payloadOffset + payloadLength).position(payloadOffset);
+            try {
+                samples = decoder.decodeToBuffer(buf, pcm, 0);
+            } catch (MediaCodecException e) {
+                undecodable++;
+                return;
+            }
         }
-        jitter.commit(slot, samples);
+        jitter.commit(slot, samples, noise);
         schedulePlayout(jitter.playout(arrival));
     }
 
@@ -343,7 +388,42 @@ final class ReceivePipeline {
                 priorExpected + r.expected(), priorLost + r.cumulativeLost(), lastFractionLost, r.jitter(), clockRate,
                 priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
                 badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
-                playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows());
+                playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
+                comfortNoisePackets);
+    }
+
+    /**
+     * Takes a new payload plan (a re-INVITE): its decoders were made by the caller; the stream's
+     * timeline and statistics carry on. I/O thread.
+     *
+     * @param newPlan the plan, at the same clock rate and channel count
+     * @param newDecoders its decoders, indexed by payload type
+     */
+    void plan(PayloadPlan newPlan, ZeroCopyCodecAdapter[] newDecoders) {
+        this.plan = newPlan;
+        this.decoders = newDecoders;
+        if (lastAudioPayloadType >= 0 && newPlan.kind(lastAudioPayloadType) != PayloadPlan.AUDIO) {
+            lastAudioPayloadType = -1;
+        }
+    }
+
+    /** The plan in force. @return it */
+    PayloadPlan plan() {
+        return plan;
+    }
+
+    /** The decoders in force, by payload type. @return them */
+    ZeroCopyCodecAdapter[] decoders() {
+        return decoders;
+    }
+
+    /**
+     * When the last RTP packet was accepted (any negotiated payload type).
+     *
+     * @return System.nanoTime() of its arrival, or 0 before the first
+     */
+    long lastMediaNanos() {
+        return lastMediaNanos;
     }
 
     /** Counts an RTCP datagram from a foreign host. */

@@ -36,12 +36,16 @@ import java.util.Map;
  * @param listenerErrors exceptions and errors thrown by callbacks (listener, sink, DTMF listener,
  *     tap), caught
  * @param queueOverflows frames dropped from the full pull queue (oldest first)
+ * @param notReceiving RTP packets of a negotiated payload type dropped because the negotiated
+ *     direction receives nothing ({@code sendonly} or {@code inactive}: a call on hold)
+ * @param comfortNoisePackets RFC 3389 comfort-noise packets accepted (counted in
+ *     {@code packetsReceived} too); the time between them plays as noise, not as gaps
  */
 public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octetsReceived, long expectedPackets,
         long cumulativeLost, int fractionLost, long jitter, int clockRate, long duplicates, long reordered, long late,
         long badSequence, Map<RtpValidation, Long> malformed, long wrongPayloadType, long foreignAddress,
         long foreignSsrc, long ownSsrc, long undecodable, long gaps, long gapPackets, long listenerErrors,
-        long queueOverflows) {
+        long queueOverflows, long notReceiving, long comfortNoisePackets) {
 
     /**
      * Copies the map of malformed counts.
@@ -68,6 +72,8 @@ public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octe
      * @param gapPackets gap packets
      * @param listenerErrors listener errors
      * @param queueOverflows queue overflows
+     * @param notReceiving dropped while not receiving
+     * @param comfortNoisePackets comfort-noise packets
      */
     public ReceiveStatistics {
         malformed = Map.copyOf(malformed);

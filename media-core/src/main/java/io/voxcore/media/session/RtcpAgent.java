@@ -50,8 +50,11 @@ final class RtcpAgent extends TimerQueue.Timer {
     private final SplittableRandom random;
     private final SenderFigures.Snapshot figures = new SenderFigures.Snapshot();
 
+    private final SessionEvents events;
     private InetSocketAddress rtcpRemoteFor;
     private InetSocketAddress rtcpRemote;
+    private volatile InetSocketAddress signalledRtcp;
+    private InetSocketAddress learnedRtcp;
     private double averageSize = 128;
     private boolean initial = true;
     private boolean running;
@@ -71,7 +74,9 @@ final class RtcpAgent extends TimerQueue.Timer {
     private long peerByes;
 
     RtcpAgent(MediaSessionConfig config, RtpTransport transport, SourceLatch latch, RtpSender sender,
-            ReceivePipeline receiver, TimerQueue timers, ByteBuffer buffer, byte[] cname, long epochNanos, long seed) {
+            ReceivePipeline receiver, TimerQueue timers, ByteBuffer buffer, byte[] cname, long epochNanos, long seed,
+            SessionEvents events) {
+        this.events = events;
         this.transport = transport;
         this.latch = latch;
         this.sender = sender;
@@ -191,11 +196,33 @@ final class RtcpAgent extends TimerQueue.Timer {
         if (transport.mux()) {
             return rtp;
         }
+        if (learnedRtcp != null && learnedRtcp.getAddress().equals(rtp.getAddress())) {
+            return learnedRtcp; // symmetric RTCP: where the peer's reports really come from
+        }
+        InetSocketAddress signalled = signalledRtcp;
+        if (signalled != null && rtp.equals(latch.signalled())) {
+            return signalled; // RFC 3605 a=rtcp, for the signalled RTP address
+        }
         if (rtp != rtcpRemoteFor) {
             rtcpRemoteFor = rtp;
             rtcpRemote = rtcpAddressFor(rtp); // once per new remote, not per report
         }
         return rtcpRemote;
+    }
+
+    /**
+     * Sets the remote RTCP address signalling gave (SDP {@code a=rtcp}, or RTP port + 1). Any thread.
+     *
+     * @param address the address, or null to use the RTP port + 1
+     */
+    void remoteRtcp(InetSocketAddress address) {
+        this.signalledRtcp = address;
+        this.learnedRtcp = null;
+    }
+
+    /** {@return the signalled remote RTCP address, or null} */
+    InetSocketAddress remoteRtcp() {
+        return signalledRtcp;
     }
 
     /**
@@ -238,11 +265,15 @@ final class RtcpAgent extends TimerQueue.Timer {
                     if (source >= 0 && bye.ssrc(i) == source) {
                         peerByes++;
                         fromRemote = true;
+                        events.bye(source);
                     }
                 }
             }
         } while (packet.next());
         if (fromRemote) {
+            if (from != null && latch.mode() == NatMode.SYMMETRIC) {
+                learnedRtcp = (InetSocketAddress) from;
+            }
             rtcpReceived++;
             averageSize = RtcpInterval.updateAverageSize(averageSize, length + 28);
         }

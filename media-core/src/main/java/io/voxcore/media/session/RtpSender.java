@@ -40,17 +40,22 @@ final class RtpSender {
 
     private final RtpTransport transport;
     private final SourceLatch latch;
-    private final ZeroCopyCodecAdapter encoder;
     private final ByteBuffer buffer;
-    private final int payloadType;
-    private final int eventPayloadType;
     private final int clockRate;
     private final int channels;
-    private final int shortsPerPacket;
-    private final int samplesPerPacket;
-    private final long ptimeNanos;
-    private final long talkspurtGapNanos;
     private final AtomicInteger state = new AtomicInteger();
+    // What is sent: changed only by the thread holding the stream, from a pending plan.
+    private ZeroCopyCodecAdapter encoder;
+    private PayloadPlan plan;
+    private int payloadType;
+    private int eventPayloadType;
+    private boolean sends;
+    private int shortsPerPacket;
+    private int samplesPerPacket;
+    private volatile long ptimeNanos;
+    private long talkspurtGapNanos;
+    private volatile PayloadPlan nextPlan;
+    private volatile ZeroCopyCodecAdapter nextEncoder;
     private final short[] pending;
     private final short[] silence;
 
@@ -72,24 +77,69 @@ final class RtpSender {
     private volatile long dtmfSent;
 
     RtpSender(RtpTransport transport, SourceLatch latch, ZeroCopyCodecAdapter encoder, ByteBuffer buffer,
-            MediaSessionConfig config, long ssrc, int initialSequence, long initialTimestamp) {
+            PayloadPlan plan, long ssrc, int initialSequence, long initialTimestamp) {
         this.transport = transport;
         this.latch = latch;
-        this.encoder = encoder;
         this.buffer = buffer;
-        this.payloadType = config.payloadType();
-        this.eventPayloadType = config.telephoneEventPayloadType();
-        this.clockRate = config.codec().sampleRate();
-        this.channels = config.codec().channels();
-        this.samplesPerPacket = clockRate * config.ptimeMillis() / 1000;
-        this.shortsPerPacket = samplesPerPacket * channels;
-        this.ptimeNanos = config.ptimeMillis() * 1_000_000L;
-        this.talkspurtGapNanos = Math.max(100, 2L * config.ptimeMillis()) * 1_000_000L;
-        this.pending = new short[shortsPerPacket];
-        this.silence = new short[shortsPerPacket];
+        this.clockRate = plan.clockRate;
+        this.channels = plan.channels;
+        int maxShorts = clockRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
+        this.pending = new short[maxShorts];
+        this.silence = new short[maxShorts];
+        use(plan, encoder);
+        this.nextPlan = plan;
         this.ssrc = ssrc;
         this.sequence = initialSequence & 0xFFFF;
         this.timestamp = initialTimestamp & 0xFFFF_FFFFL;
+    }
+
+    // ---------------------------------------------------------------- what is sent
+
+    private void use(PayloadPlan p, ZeroCopyCodecAdapter e) {
+        this.plan = p;
+        this.encoder = e;
+        this.payloadType = p.sendPayloadType;
+        this.eventPayloadType = p.sendEventPayloadType;
+        this.sends = p.sends;
+        this.samplesPerPacket = clockRate * p.ptimeMillis / 1000;
+        this.shortsPerPacket = samplesPerPacket * channels;
+        this.ptimeNanos = p.ptimeMillis * 1_000_000L;
+        this.talkspurtGapNanos = Math.max(100, 2L * p.ptimeMillis) * 1_000_000L;
+        if (pendingCount >= shortsPerPacket) {
+            pendingCount = 0; // a shorter ptime than the remainder waiting: that remainder is dropped
+        }
+    }
+
+    /**
+     * Changes what is sent (a re-INVITE): codec, payload types, ptime, direction. Takes effect
+     * with the next packet of whichever thread sends it; the sequence numbers, the timestamps and
+     * the SSRC carry on (same clock rate). Any thread.
+     *
+     * @param p the new plan, at this sender's clock rate and channel count
+     * @param e its encoder (the current one when the codec is unchanged)
+     */
+    void plan(PayloadPlan p, ZeroCopyCodecAdapter e) {
+        this.nextEncoder = e;
+        this.nextPlan = p;
+    }
+
+    /** The thread holding the stream takes a pending plan. */
+    void takePlan() {
+        PayloadPlan p = nextPlan;
+        if (p != plan) {
+            use(p, nextEncoder);
+        }
+    }
+
+    /** {@return the plan in force or pending} */
+    PayloadPlan plan() {
+        return nextPlan;
+    }
+
+    /** {@return the encoder in force or pending} */
+    ZeroCopyCodecAdapter encoder() {
+        PayloadPlan p = nextPlan;
+        return p == plan ? encoder : nextEncoder;
     }
 
     // ---------------------------------------------------------------- who sends
@@ -167,6 +217,12 @@ final class RtpSender {
      * @param now System.nanoTime()
      */
     void sendAudio(short[] pcm, int offset, int length, long now) {
+        takePlan();
+        if (!sends) {
+            packetsSuppressed = packetsSuppressed + (pendingCount + length) / shortsPerPacket;
+            pendingCount = 0;
+            return; // hold (sendonly peer, inactive): nothing is sent; the clock catches up on resume
+        }
         if (eventActive || pendingEvents.get() > 0) {
             packetsSuppressed = packetsSuppressed + (pendingCount + length) / shortsPerPacket;
             return; // RFC 4733 2.5.1.1: the event replaces the audio while it lasts
@@ -202,10 +258,11 @@ final class RtpSender {
      * @param now System.nanoTime()
      */
     void sendPacedPacket(short[] pcm, int count, long now) {
+        takePlan();
         if (eventActive || pendingEvents.get() > 0) {
             return; // the player pauses while an event is sent; the event advances the clock
         }
-        if (count == 0) {
+        if (count == 0 || !sends) {
             timestamp = (timestamp + samplesPerPacket) & 0xFFFF_FFFFL;
             horizonNanos = Math.max(horizonNanos, now) + ptimeNanos;
             marker = true;
@@ -271,6 +328,7 @@ final class RtpSender {
      * @return the event's RTP timestamp
      */
     long beginEvent(long now) {
+        takePlan();
         alignClock(now);
         eventActive = true;
         pendingCount = 0; // audio cut short by the event is not sent after it
@@ -405,6 +463,11 @@ final class RtpSender {
     /** Samples per channel in one packet. @return ptime at the clock rate */
     int samplesPerPacket() {
         return samplesPerPacket;
+    }
+
+    /** {@return the samples of all channels in a packet of the longest ptime} */
+    int maxShortsPerPacket() {
+        return pending.length;
     }
 
     /** Samples of all channels in one packet. @return samplesPerPacket x channels */

@@ -61,7 +61,7 @@ final class RtpTransport {
 
     private final DatagramChannel rtp;
     private final DatagramChannel rtcp;
-    private final boolean mux;
+    private volatile boolean mux;
     private final InetSocketAddress localAddress;
     private final InetSocketAddress rtcpLocalAddress;
     private volatile boolean closed;
@@ -145,6 +145,22 @@ final class RtpTransport {
         return mux;
     }
 
+    /**
+     * Sets whether RTCP shares the RTP port (RFC 5761), as a negotiation decided: when on, RTCP is
+     * sent from and read on the RTP socket; when off, RTCP goes out of the RTCP socket (or, for a
+     * transport bound without one, the RTP socket) to the remote RTCP address. Any thread.
+     *
+     * @param on whether multiplexed
+     */
+    void mux(boolean on) {
+        this.mux = on;
+    }
+
+    /** {@return whether an RTCP socket of its own is bound} */
+    boolean hasRtcpSocket() {
+        return rtcp != null;
+    }
+
     /** Whether the RTP socket is connected (the kernel then drops other sources). @return true if so */
     boolean isConnected() {
         return rtp.isConnected();
@@ -210,7 +226,7 @@ final class RtpTransport {
             } catch (IOException e) {
                 continue; // e.g. ICMP port unreachable from an earlier send: keep reading
             }
-            if (mux && length > 0 && RtcpPacket.isRtcp(buf, 0, length)) {
+            if ((mux || rtcp == null) && length > 0 && RtcpPacket.isRtcp(buf, 0, length)) {
                 receiver.onRtcpDatagram(buf, length, from);
             } else {
                 receiver.onRtpDatagram(buf, length, from);
@@ -263,7 +279,7 @@ final class RtpTransport {
      * @return true if the kernel took it
      */
     boolean writeRtcp(ByteBuffer b, InetSocketAddress to) {
-        DatagramChannel channel = mux ? rtp : rtcp;
+        DatagramChannel channel = mux || rtcp == null ? rtp : rtcp;
         if (channel == null || (to == null && !channel.isConnected())) {
             return false;
         }

@@ -60,7 +60,7 @@ final class SessionDemux implements RtpTransport.Receiver {
             receiver.countMalformed(RtpValidation.TRUNCATED);
             return;
         }
-        if (transport.mux() && RtcpPacket.isRtcp(buf, 0, length)) {
+        if ((transport.mux() || rtcp != null && !transport.hasRtcpSocket()) && RtcpPacket.isRtcp(buf, 0, length)) {
             onRtcpDatagram(buf, length, from);
             return;
         }

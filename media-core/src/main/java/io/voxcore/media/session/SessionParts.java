@@ -1,6 +1,5 @@
 package io.voxcore.media.session;
 
-import io.voxcore.media.codec.CodecFactory;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.rtp.RtpPacket;
 import java.io.IOException;
@@ -33,6 +32,7 @@ final class SessionParts {
     final CallbackGuard guard;
     final SsrcCollisions collisions;
     final SessionDemux demux;
+    final SessionEvents events;
     private final ByteBuffer sendBuffer;
     private final ByteBuffer rtcpBuffer;
 
@@ -49,37 +49,43 @@ final class SessionParts {
      */
     SessionParts(IoLoop loop, MediaSessionConfig config, BufferPool pool, int socketBufferSize,
             ReceivePipeline.CollisionHandler ownSsrc, BooleanSupplier closed) throws IOException {
-        ZeroCopyCodecAdapter encoder = CodecFactory.createZeroCopy(config.payloadType());
-        ZeroCopyCodecAdapter decoder = CodecFactory.createZeroCopy(config.payloadType());
-        int clockRate = config.codec().sampleRate();
-        int channels = config.codec().channels();
-        int shortsPerPacket = clockRate * config.ptimeMillis() / 1000 * channels;
+        PayloadPlan plan = config.plan();
+        ZeroCopyCodecAdapter encoder = plan.encoder();
+        int clockRate = plan.clockRate;
+        int channels = plan.channels;
+        int maxShortsPerPacket = clockRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
         this.transport = RtpTransport.bind(config.localAddress(), config.rtcpMode(), socketBufferSize);
         this.guard = new CallbackGuard(transport.localAddress());
-        this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L);
-        this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(shortsPerPacket));
+        this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L,
+                config.natMode());
+        this.events = new SessionEvents(guard, loop.timers(), config.rtpTimeoutMillis());
+        this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(maxShortsPerPacket));
         long ssrc = config.ssrc().orElseGet(() -> RANDOM.nextInt() & 0xFFFF_FFFFL);
-        this.sender = new RtpSender(transport, latch, encoder, sendBuffer, config, ssrc, RANDOM.nextInt(1 << 16),
+        this.sender = new RtpSender(transport, latch, encoder, sendBuffer, plan, ssrc, RANDOM.nextInt(1 << 16),
                 RANDOM.nextInt() & 0xFFFF_FFFFL);
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
         this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard);
         long epochNanos = System.nanoTime();
-        this.receiver = new ReceivePipeline(config, latch, decoder, dtmfReceiver, playout, guard, loop.timers(),
-                ownSsrc, sender, epochNanos);
+        this.receiver = new ReceivePipeline(config, plan, latch, dtmfReceiver, playout, guard, loop.timers(),
+                ownSsrc, sender, events, epochNanos);
         boolean rtcpOn = config.rtcpMode() != RtcpMode.OFF;
         this.rtcpBuffer = rtcpOn ? pool.acquire(MediaEngine.SEND_BUFFER_SIZE) : null;
         byte[] cname = config.cname().orElseGet(() -> "voxcore-" + Long.toHexString(RANDOM.nextLong()) + "@"
                 + transport.localAddress().getAddress().getHostAddress()).getBytes(StandardCharsets.UTF_8);
         this.rtcp = rtcpOn ? new RtcpAgent(config, transport, latch, sender, receiver, loop.timers(), rtcpBuffer,
-                cname, epochNanos, RANDOM.nextLong()) : null;
+                cname, epochNanos, RANDOM.nextLong(), events) : null;
         if (rtcp != null) {
             receiver.onSourceChange(rtcp::sourceChanged);
         }
         this.collisions = new SsrcCollisions(sender, rtcp, transport.localAddress());
-        this.demux = new SessionDemux(transport, latch, receiver, rtcp, sender, config.connectSocket(), closed);
+        boolean connect = config.connectSocket() && latch.connectable();
+        this.demux = new SessionDemux(transport, latch, receiver, rtcp, sender, connect, closed);
         InetSocketAddress configured = config.remoteAddress().orElse(null);
-        if (configured != null && config.connectSocket()) {
+        if (rtcp != null) {
+            rtcp.remoteRtcp(config.negotiated().map(n -> n.remoteRtcpAddress()).orElse(null));
+        }
+        if (configured != null && connect) {
             try {
                 connect(configured);
             } catch (IOException | RuntimeException e) {
@@ -100,7 +106,9 @@ final class SessionParts {
      * @throws IOException when the kernel refuses
      */
     void connect(InetSocketAddress to) throws IOException {
-        transport.connect(to, transport.mux() ? null : RtcpAgent.rtcpAddressFor(to));
+        InetSocketAddress rtcpTo = rtcp != null && rtcp.remoteRtcp() != null ? rtcp.remoteRtcp()
+                : RtcpAgent.rtcpAddressFor(to);
+        transport.connect(to, transport.mux() ? null : rtcpTo);
     }
 
     /**
@@ -125,6 +133,7 @@ final class SessionParts {
     SessionStatistics stop(IoLoop loop, boolean started) {
         dtmfSender.cancel();
         receiver.stop();
+        events.stop();
         if (rtcp != null) {
             rtcp.stop();
             if (started) {
