@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * } // closes every session and frees its ports
  * }</pre>
  *
+ * <p>Behind a firewall that opens only a block of ports for media, give the engine that block:
+ * {@code MediaEngine.builder().portRange(20000, 20999).build()}; sessions configured with port 0
+ * then bind inside it (see {@link Builder#portRange(int, int)}).
+ *
  * <p>Thread-safe. {@link #close()} closes every session, frees its ports and stops the threads.
  */
 public final class MediaEngine implements AutoCloseable {
@@ -37,11 +42,13 @@ public final class MediaEngine implements AutoCloseable {
     private final Set<MediaSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLoop = new AtomicInteger();
     private final int socketBufferSize;
+    private final PortCursor ports;
     private volatile boolean closed;
 
     private MediaEngine(Builder b) {
         this.name = b.name != null ? b.name : "voxcore-media-" + ENGINES.incrementAndGet();
         this.socketBufferSize = b.socketBufferSize;
+        this.ports = b.portRange == null ? null : new PortCursor(b.portRange);
         this.pool = new BufferPool(SEND_BUFFER_SIZE, 1024);
         this.loops = new IoLoop[b.ioThreads];
         for (int i = 0; i < loops.length; i++) {
@@ -76,7 +83,12 @@ public final class MediaEngine implements AutoCloseable {
      *
      * @param config the session's settings
      * @return the session, not started
-     * @throws IOException if a socket cannot be bound (the message names the address)
+     * @throws IOException if a socket cannot be bound (the message names the address); a
+     *     {@link java.net.BindException} naming the range when the engine has a
+     *     {@linkplain #portRange() port range}, the session's port is 0 and every port of the range
+     *     is busy
+     * @throws IllegalArgumentException if the session's port is 0, its RTCP takes the next port
+     *     ({@link RtcpMode#NEXT_PORT}) and the engine's range holds no such pair
      * @throws IllegalStateException if the engine is closed
      */
     public MediaSession createSession(MediaSessionConfig config) throws IOException {
@@ -120,6 +132,21 @@ public final class MediaEngine implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /**
+     * The ports this engine binds sessions configured with port 0 to, when
+     * {@link Builder#portRange(int, int)} set them.
+     *
+     * @return the range, or empty when such sessions get any free even port the system offers
+     */
+    public Optional<PortRange> portRange() {
+        return ports == null ? Optional.empty() : Optional.of(ports.range());
+    }
+
+    /** The range and its cursor for {@link RtpTransport#bind}. @return them, or null without a range */
+    PortCursor ports() {
+        return ports;
     }
 
     void forget(MediaSession session) {
@@ -201,7 +228,7 @@ public final class MediaEngine implements AutoCloseable {
     @Override
     public String toString() {
         return "MediaEngine[" + name + ", " + loops.length + " I/O threads, " + sessions.size() + " sessions"
-                + (closed ? ", closed" : "") + "]";
+                + (ports != null ? ", ports " + ports.range() : "") + (closed ? ", closed" : "") + "]";
     }
 
     /** Builds a {@link MediaEngine}. */
@@ -209,6 +236,7 @@ public final class MediaEngine implements AutoCloseable {
         private int ioThreads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));
         private String name;
         private int socketBufferSize = 1 << 18;
+        private PortRange portRange;
 
         private Builder() {
         }
@@ -252,6 +280,30 @@ public final class MediaEngine implements AutoCloseable {
                 throw new IllegalArgumentException("socket buffer size must be at least 4096 bytes, got " + bytes);
             }
             this.socketBufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * Restricts the ports of sessions configured with local port 0 to {@code min-max}, both
+         * inclusive, for a firewall that opens only that block for media. Each such session gets
+         * an even RTP port {@code p} in the range (RFC 3550 section 11, with rtcp-mux or RTCP off
+         * too) and, with {@link RtcpMode#NEXT_PORT}, RTCP on {@code p + 1}, which must lie in the
+         * range as well. Successive sessions start their search at successive ports (a rotating
+         * cursor), ports that are busy are skipped, and only when every candidate is busy does
+         * {@link MediaEngine#createSession} throw a {@link java.net.BindException} naming the
+         * range. A closed session's ports are free for later sessions. A session configured with
+         * an explicit non-zero port binds exactly that port and ignores the range. Without this
+         * call, port 0 takes any free even port the system offers.
+         *
+         * @param min the lowest port, {@value PortRange#LOWEST}-{@value PortRange#HIGHEST}
+         * @param max the highest port, {@code min}-{@value PortRange#HIGHEST}
+         * @return this
+         * @throws IllegalArgumentException naming the values when an end lies outside
+         *     {@value PortRange#LOWEST}-{@value PortRange#HIGHEST}, {@code min > max}, or the range
+         *     holds no even port
+         */
+        public Builder portRange(int min, int max) {
+            this.portRange = new PortRange(min, max);
             return this;
         }
 

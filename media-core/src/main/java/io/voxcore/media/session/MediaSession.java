@@ -74,7 +74,7 @@ public final class MediaSession implements AutoCloseable {
         this.loop = loop;
         this.config = config;
         this.pool = pool;
-        this.parts = new SessionParts(loop, config, pool, socketBufferSize, this::onOwnSsrc, () -> closed);
+        this.parts = new SessionParts(loop, config, pool, socketBufferSize, engine.ports(), this::onOwnSsrc, () -> closed);
     }
 
     /**

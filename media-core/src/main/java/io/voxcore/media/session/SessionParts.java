@@ -43,18 +43,19 @@ final class SessionParts {
      * @param config the settings
      * @param pool where the send buffers come from
      * @param socketBufferSize SO_RCVBUF and SO_SNDBUF
+     * @param ports the engine's port range and cursor, or null for none
      * @param ownSsrc called when a packet carries the session's own SSRC
      * @param closed whether the session is closed
      * @throws IOException when binding or connecting fails
      */
-    SessionParts(IoLoop loop, MediaSessionConfig config, BufferPool pool, int socketBufferSize,
+    SessionParts(IoLoop loop, MediaSessionConfig config, BufferPool pool, int socketBufferSize, PortCursor ports,
             ReceivePipeline.CollisionHandler ownSsrc, BooleanSupplier closed) throws IOException {
         PayloadPlan plan = config.plan();
         ZeroCopyCodecAdapter encoder = plan.encoder();
         int clockRate = plan.clockRate;
         int channels = plan.channels;
         int maxShortsPerPacket = clockRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
-        this.transport = RtpTransport.bind(config.localAddress(), config.rtcpMode(), socketBufferSize);
+        this.transport = RtpTransport.bind(config.localAddress(), config.rtcpMode(), socketBufferSize, ports);
         this.guard = new CallbackGuard(transport.localAddress());
         this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L,
                 config.natMode());
