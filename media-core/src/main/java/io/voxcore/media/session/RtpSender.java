@@ -262,6 +262,9 @@ final class RtpSender {
         if (eventActive || pendingEvents.get() > 0) {
             return; // the player pauses while an event is sent; the event advances the clock
         }
+        if (count > 0 && !sends) {
+            packetsSuppressed = packetsSuppressed + 1; // on hold: the prompt's audio is not sent, its time passes
+        }
         if (count == 0 || !sends) {
             timestamp = (timestamp + samplesPerPacket) & 0xFFFF_FFFFL;
             horizonNanos = Math.max(horizonNanos, now) + ptimeNanos;

@@ -8,7 +8,8 @@ package io.voxcore.media.session;
  * @param octetsSent payload octets sent (RFC 3550 6.4.1's sender's octet count)
  * @param packetsUnsent packets not sent: no remote known yet, the socket refused them, or the
  *     session was on hold (direction without sending)
- * @param packetsSuppressed audio packets not sent because a DTMF event was being sent at the time
+ * @param packetsSuppressed audio packets not sent because a DTMF event was being sent at the time, or
+ *     because the negotiated direction sent nothing (hold)
  *     (RFC 4733 2.5.1.1: the event replaces the audio); the media clock still advanced
  * @param talkspurts talkspurts started (packets sent with the marker bit)
  */
