@@ -6,11 +6,10 @@ package io.voxcore.media.session;
  * @param ssrc this session's SSRC (it changes only after an SSRC collision, RFC 3550 8.2)
  * @param packetsSent RTP packets written to the socket, telephone events included
  * @param octetsSent payload octets sent (RFC 3550 6.4.1's sender's octet count)
- * @param packetsUnsent packets not sent: no remote known yet, the socket refused them, or the
- *     session was on hold (direction without sending)
- * @param packetsSuppressed audio packets not sent because a DTMF event was being sent at the time, or
- *     because the negotiated direction sent nothing (hold)
- *     (RFC 4733 2.5.1.1: the event replaces the audio); the media clock still advanced
+ * @param packetsUnsent packets not sent: no remote known yet, or the socket refused them
+ * @param packetsSuppressed audio packets not sent because a DTMF event was being sent at the time
+ *     (RFC 4733 2.5.1.1: the event replaces the audio) or because the negotiated direction sends
+ *     nothing (hold); the media clock still advanced
  * @param talkspurts talkspurts started (packets sent with the marker bit)
  */
 public record SendStatistics(long ssrc, long packetsSent, long octetsSent, long packetsUnsent, long packetsSuppressed,
