@@ -99,11 +99,14 @@ public final class MediaCapabilities {
     }
 
     /**
-     * The capabilities of this jar: every codec media-core can create and a session can carry
-     * ({@link CodecFactory#supportedCodecs()}, so codecs other jars add through codec-core's SPI
-     * are included; codecs whose sample rate differs from their RTP clock, such as G.722, are left
-     * out until sessions convert between the two), telephone events 0-15 and comfort noise per clock rate, ptime 20, rtcp-mux
-     * accepted, no SRTP, the offerer's order in answers.
+     * The capabilities of this jar that one session can carry together: every 8000 Hz codec
+     * media-core can create ({@link CodecFactory#supportedCodecs()}, so narrowband codecs other
+     * jars add through codec-core's SPI are included), telephone events 0-15 and comfort noise,
+     * ptime 20, rtcp-mux accepted, no SRTP, the offerer's order in answers. A session carries one
+     * rate, so wideband codecs (G.722, whose 16 kHz audio runs on an 8 kHz RTP clock, and Opus at
+     * 48 kHz) are left out until sessions convert rates: a negotiation that included them could
+     * let the peer send a rate the session cannot play. Add them with the {@link #builder()} for
+     * media you carry yourself.
      *
      * @return the default capabilities
      */
@@ -111,7 +114,7 @@ public final class MediaCapabilities {
         Builder b = builder();
         Set<String> seen = new LinkedHashSet<>();
         for (CodecInfo info : CodecFactory.supportedCodecs()) {
-            if (info.clockRate() != info.sampleRate()) {
+            if (info.clockRate() != info.sampleRate() || info.clockRate() != 8000) {
                 // G.722 (16 kHz audio on an 8 kHz RTP clock, RFC 3551 4.5.2), Opus below 48 kHz:
                 // sessions do not convert between the two clocks yet, so offering them would
                 // negotiate a call no session can carry. Add them with the builder when you

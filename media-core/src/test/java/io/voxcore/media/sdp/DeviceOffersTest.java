@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Offers as Asterisk, FreeSWITCH, Linphone, a Cisco and a Polycom desk phone and ffmpeg write
  * them ({@link DeviceOffers}): each is parsed, written back unchanged, answered with the codecs
  * this build has ({@link MediaCapabilities#defaults()}: PCMU and PCMA built in, plus the test
- * SPI's L16 codecs), and the answer checked.
+ * SPI's 8 kHz L16 codec), and the answer checked.
  */
 class DeviceOffersTest {
 
