@@ -131,4 +131,26 @@ class NatModeTest {
             assertThat(receivesFrom(other)).isNull();
         }
     }
+
+    @Test
+    void rtcpGoesToTheSignalledRtcpAttributeAddress() throws Exception {
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build();
+                RawPeer rtp = new RawPeer(0);
+                RawPeer rtcp = new RawPeer(0)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(rtcp.address().getPort() != rtp.address().getPort() + 1,
+                    "the two sockets got adjacent ports; the test needs a=rtcp to differ from RTP + 1");
+            MediaSession s = engine.createSession(StreamingTest.pcmu().rtcpMode(RtcpMode.NEXT_PORT)
+                    .rtcpIntervalMillis(100).build());
+            io.voxcore.media.sdp.OfferAnswer oa = io.voxcore.media.sdp.OfferAnswer.create(
+                    io.voxcore.media.sdp.MediaCapabilities.defaults(), s.localAddress());
+            oa.createOffer();
+            String answer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                    + "m=audio " + rtp.address().getPort() + " RTP/AVP 0\r\n"
+                    + "a=rtcp:" + rtcp.address().getPort() + "\r\na=sendrecv\r\n";
+            s.update(oa.applyAnswer(io.voxcore.media.sdp.SessionDescription.parse(answer)).audio().orElseThrow());
+            s.start();
+            assertThat(receivesFrom(rtcp)).as("an RTCP report at the a=rtcp port (RFC 3605)")
+                    .isEqualTo(s.rtcpLocalAddress().orElseThrow());
+        }
+    }
 }
