@@ -1,8 +1,6 @@
 package io.voxcore.media.session;
 
-import io.voxcore.media.codec.CodecFactory;
 import io.voxcore.media.codec.CodecInfo;
-import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.sdp.NegotiatedMedia;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -127,7 +125,7 @@ public final class MediaSessionConfig {
     }
 
     /**
-     * The codec of {@link #payloadType()}, as {@link CodecFactory} describes it.
+     * The codec of {@link #payloadType()}, as {@link io.voxcore.media.codec.CodecFactory} describes it.
      *
      * @return its name, sample rate (the RTP clock rate) and channels
      */
@@ -176,9 +174,8 @@ public final class MediaSessionConfig {
 
     /**
      * Whether the sockets are {@code connect}ed to the remote once it is known (configured or
-     * latched). Connected sockets receive without allocating and the kernel filters every other
-     * source; unconnected ones count foreign traffic but allocate a source address per datagram.
-     *
+     * latched), in {@link NatMode#STRICT} only (the other modes must see every source). Connected
+     * sockets receive without allocating and the kernel filters every other source.
      * @return true by default
      */
     public boolean connectSocket() {
@@ -331,9 +328,9 @@ public final class MediaSessionConfig {
         }
 
         /**
-         * Sets the payload type; the codec comes from {@link CodecFactory}.
+         * Sets the payload type; the codec comes from {@link io.voxcore.media.codec.CodecFactory}.
          *
-         * @param payloadType a static payload type {@link CodecFactory} knows, e.g. 0 or 8
+         * @param payloadType a static payload type {@link io.voxcore.media.codec.CodecFactory} knows, e.g. 0 or 8
          * @return this
          */
         public Builder payloadType(int payloadType) {
@@ -494,51 +491,9 @@ public final class MediaSessionConfig {
                 throw new IllegalArgumentException("telephone-event payload type " + telephoneEventPayloadType
                         + " is the audio payload type too");
             }
-            CodecInfo codec;
-            try {
-                codec = plan != null ? plan.sendCodec : CodecFactory.createZeroCopy(payloadType).info();
-            } catch (MediaCodecException e) {
-                throw new IllegalArgumentException("no codec for payload type " + payloadType + ": " + e.getMessage(), e);
-            }
-            if (ptimeMillis < MIN_PTIME_MILLIS || ptimeMillis > MAX_PTIME_MILLIS) {
-                throw new IllegalArgumentException("ptime must be " + MIN_PTIME_MILLIS + "-" + MAX_PTIME_MILLIS
-                        + " ms, got " + ptimeMillis);
-            }
-            if (codec.clockRate() != codec.sampleRate()) {
-                // G.722 (16 kHz audio on an 8 kHz RTP clock) and Opus below 48 kHz: the session's
-                // packetizer, jitter buffer and RTCP count in one clock today.
-                throw new IllegalArgumentException("payload type " + payloadType + " (" + codec.name() + ") samples at "
-                        + codec.sampleRate() + " Hz on an RTP clock of " + codec.clockRate() + " Hz; sessions do not "
-                        + "yet convert between the two (use it through codec-core directly for now)");
-            }
-            if ((long) codec.sampleRate() * ptimeMillis % 1000 != 0) {
-                throw new IllegalArgumentException("ptime " + ptimeMillis + " ms is not a whole number of samples at "
-                        + codec.sampleRate() + " Hz");
-            }
-            if (jitterMinDelayMillis < 0 || jitterMaxDelayMillis < jitterMinDelayMillis
-                    || jitterMaxDelayMillis > MAX_JITTER_DELAY_MILLIS) {
-                throw new IllegalArgumentException("jitter delay must satisfy 0 <= min <= max <= "
-                        + MAX_JITTER_DELAY_MILLIS + " ms, got min " + jitterMinDelayMillis + " max "
-                        + jitterMaxDelayMillis);
-            }
-            if (rtcpIntervalMillis < MIN_RTCP_INTERVAL_MILLIS) {
-                throw new IllegalArgumentException("RTCP interval must be at least " + MIN_RTCP_INTERVAL_MILLIS
-                        + " ms, got " + rtcpIntervalMillis);
-            }
-            if (rtcpMode == RtcpMode.NEXT_PORT && localAddress.getPort() == 65535) {
-                throw new IllegalArgumentException("RTCP on the next port needs an RTP port below 65535, got "
-                        + localAddress.getPort());
-            }
-            if (relatchSilenceMillis < 0) {
-                throw new IllegalArgumentException("re-latch silence must be 0 or more ms, got " + relatchSilenceMillis);
-            }
-            if (receiveQueueCapacity < 1) {
-                throw new IllegalArgumentException("receive queue capacity must be at least 1, got "
-                        + receiveQueueCapacity);
-            }
-            if (cname != null && (cname.isEmpty() || cname.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255)) {
-                throw new IllegalArgumentException("CNAME must be 1-255 bytes of UTF-8, got \"" + cname + "\"");
-            }
+            CodecInfo codec = ConfigChecks.codec(payloadType, plan, ptimeMillis);
+            ConfigChecks.limits(jitterMinDelayMillis, jitterMaxDelayMillis, rtcpIntervalMillis, rtcpMode,
+                    localAddress.getPort(), relatchSilenceMillis, receiveQueueCapacity, cname);
             return new MediaSessionConfig(this, codec, plan);
         }
     }

@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,10 +23,11 @@ class MediaEventsTest {
     @Test
     void comfortNoiseIsPlayedAtTheSignalledLevelUntilSpeechResumesInsteadOfGaps() throws Exception {
         List<AudioFrame> frames = new CopyOnWriteArrayList<>();
-        AtomicInteger gaps = new AtomicInteger();
+        List<AudioGap> gaps = new CopyOnWriteArrayList<>();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build();
                 RawPeer peer = new RawPeer(0xC0DE)) {
-            MediaSession s = engine.createSession(pcmu().build());
+            // a deep buffer: a loaded machine's scheduling must not make packets late here
+            MediaSession s = engine.createSession(pcmu().jitterDelayMillis(150, 500).build());
             s.onAudio(new AudioListener() {
                 @Override
                 public void onAudio(AudioFrame frame) {
@@ -36,7 +36,7 @@ class MediaEventsTest {
 
                 @Override
                 public void onGap(AudioGap gap) {
-                    gaps.incrementAndGet();
+                    gaps.add(gap);
                 }
             });
             s.start();
@@ -81,7 +81,8 @@ class MediaEventsTest {
             double expectedDb = 10 * Math.log10(ComfortNoisePayload.meanSquareOf(40));
             assertThat(levelDb).as("noise power in dB against the signalled -40 dBov").isBetween(expectedDb - 1.5,
                     expectedDb + 1.5);
-            assertThat(gaps.get()).isZero();
+            assertThat(gaps).as("no gap inside the noise period")
+                    .noneMatch(g -> g.timestamp() >= cnTs && g.timestamp() < cnTs + 3200);
             SessionStatistics stats = s.statistics();
             assertThat(stats.receive().comfortNoisePackets()).isEqualTo(1);
             assertThat(stats.wrongPayloadType()).isZero();

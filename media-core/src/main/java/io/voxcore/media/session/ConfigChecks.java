@@ -1,0 +1,86 @@
+package io.voxcore.media.session;
+
+import io.voxcore.media.codec.CodecFactory;
+import io.voxcore.media.codec.CodecInfo;
+import io.voxcore.media.codec.MediaCodecException;
+import java.nio.charset.StandardCharsets;
+
+/** The checks {@link MediaSessionConfig.Builder#build()} makes, each failure naming the values. */
+final class ConfigChecks {
+
+    private ConfigChecks() {
+    }
+
+    /**
+     * Finds the codec and checks the ptime against it.
+     *
+     * @param payloadType the send payload type
+     * @param plan the negotiated plan, or null
+     * @param ptimeMillis the packet duration
+     * @return the codec's description
+     */
+    static CodecInfo codec(int payloadType, PayloadPlan plan, int ptimeMillis) {
+        CodecInfo codec;
+        try {
+            codec = plan != null ? plan.sendCodec : CodecFactory.createZeroCopy(payloadType).info();
+        } catch (MediaCodecException e) {
+            throw new IllegalArgumentException("no codec for payload type " + payloadType + ": " + e.getMessage(), e);
+        }
+        if (ptimeMillis < MediaSessionConfig.MIN_PTIME_MILLIS || ptimeMillis > MediaSessionConfig.MAX_PTIME_MILLIS) {
+            throw new IllegalArgumentException("ptime must be " + MediaSessionConfig.MIN_PTIME_MILLIS + "-" + MediaSessionConfig.MAX_PTIME_MILLIS
+                    + " ms, got " + ptimeMillis);
+        }
+        if (codec.clockRate() != codec.sampleRate()) {
+            // G.722 (16 kHz audio on an 8 kHz RTP clock) and Opus below 48 kHz: the session's
+            // packetizer, jitter buffer and RTCP count in one clock today.
+            throw new IllegalArgumentException("payload type " + payloadType + " (" + codec.name() + ") samples at "
+                    + codec.sampleRate() + " Hz on an RTP clock of " + codec.clockRate() + " Hz; sessions do not "
+                    + "yet convert between the two (use it through codec-core directly for now)");
+        }
+        if ((long) codec.sampleRate() * ptimeMillis % 1000 != 0) {
+            throw new IllegalArgumentException("ptime " + ptimeMillis + " ms is not a whole number of samples at "
+                    + codec.sampleRate() + " Hz");
+        }
+        return codec;
+    }
+
+    /**
+     * Checks the numeric limits and the CNAME.
+     *
+     * @param jitterMinDelayMillis jitter buffer minimum
+     * @param jitterMaxDelayMillis jitter buffer maximum
+     * @param rtcpIntervalMillis RTCP interval
+     * @param rtcpMode RTCP mode
+     * @param localPort the bind port
+     * @param relatchSilenceMillis re-latch silence
+     * @param receiveQueueCapacity pull queue capacity
+     * @param cname the CNAME, or null
+     */
+    static void limits(int jitterMinDelayMillis, int jitterMaxDelayMillis, int rtcpIntervalMillis, RtcpMode rtcpMode,
+            int localPort, int relatchSilenceMillis, int receiveQueueCapacity, String cname) {
+        if (jitterMinDelayMillis < 0 || jitterMaxDelayMillis < jitterMinDelayMillis
+                || jitterMaxDelayMillis > MediaSessionConfig.MAX_JITTER_DELAY_MILLIS) {
+            throw new IllegalArgumentException("jitter delay must satisfy 0 <= min <= max <= "
+                    + MediaSessionConfig.MAX_JITTER_DELAY_MILLIS + " ms, got min " + jitterMinDelayMillis + " max "
+                    + jitterMaxDelayMillis);
+        }
+        if (rtcpIntervalMillis < MediaSessionConfig.MIN_RTCP_INTERVAL_MILLIS) {
+            throw new IllegalArgumentException("RTCP interval must be at least " + MediaSessionConfig.MIN_RTCP_INTERVAL_MILLIS
+                    + " ms, got " + rtcpIntervalMillis);
+        }
+        if (rtcpMode == RtcpMode.NEXT_PORT && localPort == 65535) {
+            throw new IllegalArgumentException("RTCP on the next port needs an RTP port below 65535, got "
+                    + localPort);
+        }
+        if (relatchSilenceMillis < 0) {
+            throw new IllegalArgumentException("re-latch silence must be 0 or more ms, got " + relatchSilenceMillis);
+        }
+        if (receiveQueueCapacity < 1) {
+            throw new IllegalArgumentException("receive queue capacity must be at least 1, got "
+                    + receiveQueueCapacity);
+        }
+        if (cname != null && (cname.isEmpty() || cname.getBytes(StandardCharsets.UTF_8).length > 255)) {
+            throw new IllegalArgumentException("CNAME must be 1-255 bytes of UTF-8, got \"" + cname + "\"");
+        }
+    }
+}
