@@ -64,4 +64,14 @@ public record Crypto(int tag, String suite, String keyParams, String sessionPara
     public Attribute toAttribute() {
         return Attribute.of("crypto", value);
     }
+
+    /**
+     * Tag, suite and session parameters; the key parameters are shown as {@code <redacted>}, so
+     * that logging a negotiation never leaks a master key.
+     */
+    @Override
+    public String toString() {
+        return "Crypto[" + tag + " " + suite + " inline:<redacted>" + (sessionParams.isEmpty() ? "" : " " + sessionParams)
+                + "]";
+    }
 }

@@ -38,6 +38,8 @@ final class Renegotiation {
                 && plan.sendCodec.name().equalsIgnoreCase(old.sendCodec.name());
         ZeroCopyCodecAdapter encoder = sameCodec ? parts.sender.encoder() : plan.encoder();
         ZeroCopyCodecAdapter[] fresh = plan.decoders(null, null);
+        SrtpLayer current = parts.srtp.layer;
+        SrtpLayer secure = current != null && current.sameKeys(n) ? current : SrtpLayer.of(n);
         InetSocketAddress remote = n.remoteRtpAddress();
         boolean reachable = !remote.getAddress().isAnyLocalAddress() && remote.getPort() != 0;
         LoopCalls.run(loop, () -> {
@@ -48,6 +50,7 @@ final class Renegotiation {
                     fresh[pt] = kept[pt]; // the same decoder carries on with its state
                 }
             }
+            parts.srtp.layer = secure; // new keys (or plain) from the next packet both ways
             parts.receiver.plan(plan, fresh);
             parts.sender.plan(plan, encoder);
             if (!sameCodec) {

@@ -51,6 +51,7 @@ final class RtcpAgent extends TimerQueue.Timer {
     private final SenderFigures.Snapshot figures = new SenderFigures.Snapshot();
 
     private final SessionEvents events;
+    private final SrtpLayer.Slot srtp;
     private InetSocketAddress rtcpRemoteFor;
     private InetSocketAddress rtcpRemote;
     private volatile InetSocketAddress signalledRtcp;
@@ -75,8 +76,9 @@ final class RtcpAgent extends TimerQueue.Timer {
 
     RtcpAgent(MediaSessionConfig config, RtpTransport transport, SourceLatch latch, RtpSender sender,
             ReceivePipeline receiver, TimerQueue timers, ByteBuffer buffer, byte[] cname, long epochNanos, long seed,
-            SessionEvents events) {
+            SessionEvents events, SrtpLayer.Slot srtp) {
         this.events = events;
+        this.srtp = srtp;
         this.transport = transport;
         this.latch = latch;
         this.sender = sender;
@@ -179,6 +181,14 @@ final class RtcpAgent extends TimerQueue.Timer {
             w.bye(ssrc, null);
         }
         int length = w.length();
+        SrtpLayer secure = srtp.layer;
+        if (secure != null) {
+            length = secure.protectRtcp(b, 0, length);
+            if (length < 0) {
+                LOG.debug("session {}: an RTCP report could not be protected", transport.localAddress());
+                return;
+            }
+        }
         b.limit(length).position(0);
         if (transport.writeRtcp(b, rtcpRemote(peer))) {
             rtcpSent++;

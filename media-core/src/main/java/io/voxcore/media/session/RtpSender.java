@@ -41,6 +41,7 @@ final class RtpSender {
     private final RtpTransport transport;
     private final SourceLatch latch;
     private final ByteBuffer buffer;
+    private final SrtpLayer.Slot srtp;
     private final int clockRate;
     private final int channels;
     private final AtomicInteger state = new AtomicInteger();
@@ -77,7 +78,8 @@ final class RtpSender {
     private volatile long dtmfSent;
 
     RtpSender(RtpTransport transport, SourceLatch latch, ZeroCopyCodecAdapter encoder, ByteBuffer buffer,
-            PayloadPlan plan, long ssrc, int initialSequence, long initialTimestamp) {
+            PayloadPlan plan, long ssrc, int initialSequence, long initialTimestamp, SrtpLayer.Slot srtp) {
+        this.srtp = srtp;
         this.transport = transport;
         this.latch = latch;
         this.buffer = buffer;
@@ -410,6 +412,16 @@ final class RtpSender {
 
     private boolean write(ByteBuffer b, int payloadBytes, long sentTimestamp, long now) {
         InetSocketAddress to = latch.remote();
+        SrtpLayer secure = srtp.layer;
+        if (secure != null && to != null) {
+            int start = b.position();
+            int n = secure.protectRtp(b, start, b.limit() - start);
+            if (n < 0) {
+                packetsUnsent = packetsUnsent + 1; // never sent in the clear
+                return false;
+            }
+            b.limit(start + n).position(start);
+        }
         if (to == null || !transport.writeRtp(b, to)) {
             packetsUnsent = packetsUnsent + 1;
             return false;

@@ -27,9 +27,11 @@ final class SessionDemux implements RtpTransport.Receiver {
     private final RtpSender sender;
     private final boolean connectOnLatch;
     private final BooleanSupplier closed;
+    private final SrtpLayer.Slot srtp;
 
     SessionDemux(RtpTransport transport, SourceLatch latch, ReceivePipeline receiver, RtcpAgent rtcp, RtpSender sender,
-            boolean connectOnLatch, BooleanSupplier closed) {
+            boolean connectOnLatch, BooleanSupplier closed, SrtpLayer.Slot srtp) {
+        this.srtp = srtp;
         this.transport = transport;
         this.latch = latch;
         this.receiver = receiver;
@@ -64,6 +66,14 @@ final class SessionDemux implements RtpTransport.Receiver {
             onRtcpDatagram(buf, length, from);
             return;
         }
+        SrtpLayer secure = srtp.layer;
+        if (secure != null) {
+            int plain = secure.unprotectRtp(buf, 0, length);
+            if (plain < 0) {
+                return; // forged, replayed or damaged: counted by the layer, seen by nothing else
+            }
+            length = plain;
+        }
         receiver.onDatagram(buf, length, from, now);
     }
 
@@ -83,6 +93,14 @@ final class SessionDemux implements RtpTransport.Receiver {
     public void onRtcpDatagram(ByteBuffer buf, int length, SocketAddress from) {
         if (closed.getAsBoolean()) {
             return;
+        }
+        SrtpLayer secure = srtp.layer;
+        if (secure != null) {
+            int plain = secure.unprotectRtcp(buf, 0, length);
+            if (plain < 0) {
+                return;
+            }
+            length = plain;
         }
         if (rtcp == null || !rtcp.onDatagram(buf, length, from, sender.ssrc())) {
             receiver.countForeignRtcp();

@@ -33,6 +33,7 @@ final class SessionParts {
     final SsrcCollisions collisions;
     final SessionDemux demux;
     final SessionEvents events;
+    final SrtpLayer.Slot srtp = new SrtpLayer.Slot();
     private final ByteBuffer sendBuffer;
     private final ByteBuffer rtcpBuffer;
 
@@ -60,10 +61,12 @@ final class SessionParts {
         this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L,
                 config.natMode());
         this.events = new SessionEvents(guard, loop.timers(), config.rtpTimeoutMillis());
-        this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(maxShortsPerPacket));
+        // room for the longest packet plus an SRTP tag (16 bytes at most; 32 leaves a margin)
+        this.sendBuffer = pool.acquire(RtpPacket.FIXED_HEADER_LENGTH + encoder.maxEncodedSize(maxShortsPerPacket) + 32);
         long ssrc = config.ssrc().orElseGet(() -> RANDOM.nextInt() & 0xFFFF_FFFFL);
+        srtp.layer = config.negotiated().map(SrtpLayer::of).orElse(null);
         this.sender = new RtpSender(transport, latch, encoder, sendBuffer, plan, ssrc, RANDOM.nextInt(1 << 16),
-                RANDOM.nextInt() & 0xFFFF_FFFFL);
+                RANDOM.nextInt() & 0xFFFF_FFFFL, srtp);
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
         this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard);
@@ -75,13 +78,13 @@ final class SessionParts {
         byte[] cname = config.cname().orElseGet(() -> "voxcore-" + Long.toHexString(RANDOM.nextLong()) + "@"
                 + transport.localAddress().getAddress().getHostAddress()).getBytes(StandardCharsets.UTF_8);
         this.rtcp = rtcpOn ? new RtcpAgent(config, transport, latch, sender, receiver, loop.timers(), rtcpBuffer,
-                cname, epochNanos, RANDOM.nextLong(), events) : null;
+                cname, epochNanos, RANDOM.nextLong(), events, srtp) : null;
         if (rtcp != null) {
             receiver.onSourceChange(rtcp::sourceChanged);
         }
         this.collisions = new SsrcCollisions(sender, rtcp, transport.localAddress());
         boolean connect = config.connectSocket() && latch.connectable();
-        this.demux = new SessionDemux(transport, latch, receiver, rtcp, sender, connect, closed);
+        this.demux = new SessionDemux(transport, latch, receiver, rtcp, sender, connect, closed, srtp);
         InetSocketAddress configured = config.remoteAddress().orElse(null);
         if (rtcp != null) {
             rtcp.remoteRtcp(config.negotiated().map(n -> n.remoteRtcpAddress()).orElse(null));
@@ -119,8 +122,10 @@ final class SessionParts {
      */
     SessionStatistics snapshot() {
         RtcpStatistics r = rtcp != null ? rtcp.statistics() : new RtcpStatistics(0, 0, 0, -1, -1, -1, -1, 0);
+        SrtpLayer secure = srtp.layer;
         return new SessionStatistics(sender.statistics(), receiver.statistics(), r,
-                dtmfReceiver.statistics(sender.eventPacketsSent(), sender.dtmfSent()));
+                dtmfReceiver.statistics(sender.eventPacketsSent(), sender.dtmfSent()),
+                secure != null ? secure.statistics() : SrtpStatistics.PLAIN);
     }
 
     /**

@@ -15,9 +15,22 @@ import java.util.Optional;
  * @param receive what it received, RFC 3550 appendix A figures included
  * @param rtcp RTCP reports and what the remote reported
  * @param dtmf RFC 4733 telephone events both ways
+ * @param srtp SRTP protection and the packets it refused ({@link SrtpStatistics#PLAIN} without SRTP)
  */
 public record SessionStatistics(SendStatistics send, ReceiveStatistics receive, RtcpStatistics rtcp,
-        DtmfStatistics dtmf) {
+        DtmfStatistics dtmf, SrtpStatistics srtp) {
+
+    /**
+     * A snapshot of a plain (unencrypted) session, as before SRTP existed.
+     *
+     * @param send what this session sent
+     * @param receive what it received
+     * @param rtcp RTCP figures
+     * @param dtmf telephone events
+     */
+    public SessionStatistics(SendStatistics send, ReceiveStatistics receive, RtcpStatistics rtcp, DtmfStatistics dtmf) {
+        this(send, receive, rtcp, dtmf, SrtpStatistics.PLAIN);
+    }
 
     /**
      * Shortcut for {@code send().ssrc()}.
@@ -442,7 +455,7 @@ public record SessionStatistics(SendStatistics send, ReceiveStatistics receive, 
     @Override
     public String toString() {
         return "SessionStatistics[send=" + part(send.toString()) + ", receive=" + part(receive.toString()) + ", rtcp="
-                + part(rtcp.toString()) + ", dtmf=" + part(dtmf.toString()) + "]";
+                + part(rtcp.toString()) + ", dtmf=" + part(dtmf.toString()) + ", srtp=" + part(srtp.toString()) + "]";
     }
 
     private static String part(String recordString) {
