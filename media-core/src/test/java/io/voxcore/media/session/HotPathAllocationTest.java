@@ -146,6 +146,45 @@ class HotPathAllocationTest {
         }
     }
 
+    @Test
+    void srtpProtectAndUnprotectOnASessionAllocateNothing() throws Exception {
+        short[] speech = TestAudio.speech(TestAudio.THREE_SECONDS);
+        Counter atA = new Counter();
+        Counter atB = new Counter();
+        try (MediaEngine engine = MediaEngine.builder().name("alloc-srtp").ioThreads(1).build()) {
+            MediaSession a = engine.createSession(pcmu().build());
+            MediaSession b = engine.createSession(pcmu().build());
+            io.voxcore.media.sdp.NegotiatedMedia[] call = NegotiatedSessionTest.negotiate(
+                    io.voxcore.media.sdp.OfferAnswer.create(SrtpSessionTest.secure(), a.localAddress()),
+                    io.voxcore.media.sdp.OfferAnswer.create(SrtpSessionTest.secure(), b.localAddress()));
+            a.update(call[0]);
+            b.update(call[1]);
+            a.onPcm(atA);
+            b.onPcm(atB);
+            a.start();
+            b.start();
+            long io = AllocationTest.engineThreadId("alloc-srtp-io-0");
+            int[] sent = {0};
+            Window window = sending -> {
+                long aBefore = atA.played.get();
+                long bBefore = atB.played.get();
+                sending.start();
+                sendBothWays(a, b, speech, sent[0], MEASURED);
+                sending.stop();
+                sent[0] += MEASURED;
+                await("both ends played", Duration.ofSeconds(60),
+                        () -> atB.played.get() >= bBefore + MEASURED && atA.played.get() >= aBefore + MEASURED);
+                return MEASURED + " SRTP packets each way";
+            };
+            sendBothWays(a, b, speech, 0, WARM_UP);
+            sent[0] += WARM_UP;
+            await("warm-up played", Duration.ofSeconds(60), () -> atB.played.get() >= WARM_UP && atA.played.get() >= WARM_UP);
+            assertAWindowAllocatesNothing("SRTP protect on send and unprotect on receive", window, io);
+            assertThat(b.statistics().srtp().rtpUnprotected()).isGreaterThanOrEqualTo(WARM_UP + MEASURED);
+            assertThat(b.statistics().srtp().authenticationFailures()).isZero();
+        }
+    }
+
     private static void sendBothWays(MediaSession a, MediaSession b, short[] pcm, int first, int count) {
         for (int i = first; i < first + count; i++) {
             int at = (160 * i) % (pcm.length - 160);
