@@ -230,7 +230,7 @@ public final class MediaRelay implements AutoCloseable {
                     || inPayloadType == PCMA && outPayloadType == PCMU;
             this.scratch = passthrough || inPlace ? null : ByteBuffer.allocateDirect(65536);
             this.outSsrc = out.ssrc();
-            this.outStep = oc.codec().sampleRate() * oc.ptimeMillis() / 1000;
+            this.outStep = oc.codec().clockRate() * oc.ptimeMillis() / 1000;
             this.outComfortNoise = oc.codec().clockRate() == 8000;
         }
 

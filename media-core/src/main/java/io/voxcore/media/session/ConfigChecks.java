@@ -27,19 +27,12 @@ final class ConfigChecks {
             throw new IllegalArgumentException("no codec for payload type " + payloadType + ": " + e.getMessage(), e);
         }
         if (ptimeMillis < MediaSessionConfig.MIN_PTIME_MILLIS || ptimeMillis > MediaSessionConfig.MAX_PTIME_MILLIS) {
-            throw new IllegalArgumentException("ptime must be " + MediaSessionConfig.MIN_PTIME_MILLIS + "-" + MediaSessionConfig.MAX_PTIME_MILLIS
-                    + " ms, got " + ptimeMillis);
+            throw new IllegalArgumentException("ptime must be " + MediaSessionConfig.MIN_PTIME_MILLIS + "-"
+                    + MediaSessionConfig.MAX_PTIME_MILLIS + " ms, got " + ptimeMillis);
         }
-        if (codec.clockRate() != codec.sampleRate()) {
-            // G.722 (16 kHz audio on an 8 kHz RTP clock) and Opus below 48 kHz: the session's
-            // packetizer, jitter buffer and RTCP count in one clock today.
-            throw new IllegalArgumentException("payload type " + payloadType + " (" + codec.name() + ") samples at "
-                    + codec.sampleRate() + " Hz on an RTP clock of " + codec.clockRate() + " Hz; sessions do not "
-                    + "yet convert between the two (use it through codec-core directly for now)");
-        }
-        if ((long) codec.sampleRate() * ptimeMillis % 1000 != 0) {
+        if ((long) codec.sampleRate() * ptimeMillis % 1000 != 0 || (long) codec.clockRate() * ptimeMillis % 1000 != 0) {
             throw new IllegalArgumentException("ptime " + ptimeMillis + " ms is not a whole number of samples at "
-                    + codec.sampleRate() + " Hz");
+                    + codec.sampleRate() + " Hz (RTP clock " + codec.clockRate() + " Hz)");
         }
         return codec;
     }

@@ -70,6 +70,8 @@ final class JitterBuffer {
     static final int RESTART_DISTANCE = ReceptionStatistics.MAX_MISORDER;
 
     private final int channels;
+    private final int clockRate;
+    private final int sampleRate;
     private final int capacity;
     private final int mask;
     private final long[] seqs;
@@ -103,6 +105,27 @@ final class JitterBuffer {
      * @throws IllegalArgumentException when {@code channels} or the delays are out of range
      */
     JitterBuffer(int channels, long minDelay, long maxDelay, long window, int slots, Output output) {
+        this(channels, 1, 1, minDelay, maxDelay, window, slots, output);
+    }
+
+    /**
+     * Creates a buffer for a codec whose sample rate differs from its RTP clock (G.722: 16 kHz
+     * audio, 8 kHz clock): a packet's duration on the RTP clock is its samples per channel times
+     * {@code clockRate / sampleRate}.
+     *
+     * @param channels samples per sampling instant, at least 1
+     * @param clockRate the RTP clock rate
+     * @param sampleRate the decoded audio's sample rate
+     * @param minDelay the least delay, in RTP units
+     * @param maxDelay the largest delay, in RTP units
+     * @param window the transit-estimate window, in RTP units
+     * @param slots ring size, rounded up to a power of two
+     * @param output where played audio and gaps (in RTP units) go
+     */
+    JitterBuffer(int channels, int clockRate, int sampleRate, long minDelay, long maxDelay, long window, int slots,
+            Output output) {
+        this.clockRate = clockRate;
+        this.sampleRate = sampleRate;
         if (channels < 1) {
             throw new IllegalArgumentException("channels must be at least 1, got " + channels);
         }
@@ -301,7 +324,7 @@ final class JitterBuffer {
             nextSeq = present + 1;
             return Long.MIN_VALUE;
         }
-        int samplesPerChannel = lengths[slot] / channels;
+        int samplesPerChannel = (int) ((long) (lengths[slot] / channels) * clockRate / sampleRate); // RTP units
         long hole;
         if (early) {
             hole = timeline.playEarly(ts, samplesPerChannel, arrivals[slot]);

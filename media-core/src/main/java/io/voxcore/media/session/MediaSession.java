@@ -125,9 +125,9 @@ public final class MediaSession implements AutoCloseable {
      */
     public void send(AudioFrame frame) {
         Objects.requireNonNull(frame, "frame");
-        if (frame.sampleRate() != parts.sender.clockRate() || frame.channels() != parts.sender.channels()) {
+        if (frame.sampleRate() != parts.sender.sampleRate() || frame.channels() != parts.sender.channels()) {
             throw new IllegalArgumentException("frame is " + frame.sampleRate() + " Hz, " + frame.channels()
-                    + " channel(s); session sends " + config.codec().name() + " at " + parts.sender.clockRate() + " Hz, "
+                    + " channel(s); session sends " + config.codec().name() + " at " + parts.sender.sampleRate() + " Hz, "
                     + parts.sender.channels() + " channel(s)");
         }
         short[] samples = frame.samples();

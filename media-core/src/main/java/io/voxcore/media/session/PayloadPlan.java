@@ -39,6 +39,7 @@ final class PayloadPlan {
     final boolean receives;
     final int ptimeMillis;
     final int clockRate;
+    final int sampleRate;
     final int channels;
     private final byte[] kinds = new byte[128];
     private final String[] encodings = new String[128];
@@ -53,6 +54,7 @@ final class PayloadPlan {
         this.receives = receives;
         this.ptimeMillis = ptimeMillis;
         this.clockRate = sendCodec.clockRate();
+        this.sampleRate = sendCodec.sampleRate();
         this.channels = sendCodec.channels();
     }
 
@@ -89,14 +91,9 @@ final class PayloadPlan {
     static PayloadPlan of(NegotiatedMedia n, int defaultPtime) {
         PayloadFormat send = n.sendCodec();
         CodecInfo codec = info(send, "send");
-        if (codec.clockRate() != codec.sampleRate()) {
-            throw new IllegalArgumentException("negotiated send codec " + send + " samples at " + codec.sampleRate()
-                    + " Hz on an RTP clock of " + codec.clockRate() + " Hz; sessions do not yet convert between "
-                    + "the two: leave it out of the MediaCapabilities a session negotiates with");
-        }
         int ptime = n.ptime() > 0 ? n.ptime() : defaultPtime;
         if (ptime < MediaSessionConfig.MIN_PTIME_MILLIS || ptime > MediaSessionConfig.MAX_PTIME_MILLIS
-                || (long) codec.sampleRate() * ptime % 1000 != 0) {
+                || (long) codec.sampleRate() * ptime % 1000 != 0 || (long) codec.clockRate() * ptime % 1000 != 0) {
             int fallback = n.maxPtime() > 0 ? Math.min(defaultPtime, n.maxPtime()) : defaultPtime;
             ptime = Math.max(MediaSessionConfig.MIN_PTIME_MILLIS, Math.min(MediaSessionConfig.MAX_PTIME_MILLIS,
                     fallback)); // RFC 4566: ptime is a recommendation; a value we cannot packetize is not binding

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class Playout implements JitterBuffer.Output {
 
     private final int clockRate;
+    private final int sampleRate;
     private final int channels;
     private final CallbackGuard guard;
     private final ArrayBlockingQueue<AudioFrame> queue;
@@ -32,11 +33,26 @@ final class Playout implements JitterBuffer.Output {
     private long comfortNoiseSamples;
 
     Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard) {
+        this(clockRate, clockRate, channels, queueCapacity, guard);
+    }
+
+    /**
+     * Creates the playout of a codec whose sample rate may differ from its RTP clock: frames carry
+     * the sample rate; gaps arrive in RTP units and reach the listener in samples.
+     *
+     * @param clockRate the RTP clock rate
+     * @param sampleRate the decoded audio's sample rate
+     * @param channels channels
+     * @param queueCapacity the pull queue's capacity
+     * @param guard catches what callbacks throw
+     */
+    Playout(int clockRate, int sampleRate, int channels, int queueCapacity, CallbackGuard guard) {
         this.clockRate = clockRate;
+        this.sampleRate = sampleRate;
         this.channels = channels;
         this.guard = guard;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.noise = new short[clockRate / 50 * channels];
+        this.noise = new short[sampleRate / 50 * channels];
     }
 
     /**
@@ -99,7 +115,7 @@ final class Playout implements JitterBuffer.Output {
                 s.onPcm(pcm, 0, length, rtpTimestamp);
                 return;
             }
-            AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), clockRate, channels, rtpTimestamp);
+            AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), sampleRate, channels, rtpTimestamp);
             AudioListener l = listener;
             if (l != null) {
                 l.onAudio(frame);
@@ -116,7 +132,8 @@ final class Playout implements JitterBuffer.Output {
     }
 
     @Override
-    public void onGap(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets) {
+    public void onGap(long rtpTimestamp, int rtpUnits, int firstSequence, int packets) {
+        int samplesPerChannel = clockRate == sampleRate ? rtpUnits : (int) ((long) rtpUnits * sampleRate / clockRate);
         if (inComfortNoise) {
             fillWithNoise(rtpTimestamp, samplesPerChannel); // RFC 3389: the noise lasts until the next packet
             return;
@@ -145,7 +162,7 @@ final class Playout implements JitterBuffer.Output {
             comfortNoise.generate(noise, 0, n * channels);
             deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
             comfortNoiseSamples += n;
-            ts += n;
+            ts += (long) n * clockRate / sampleRate;
             left -= n;
         }
     }

@@ -50,6 +50,7 @@ final class ReceivePipeline {
     private final CollisionHandler collisions;
     private final RtpSender sender;
     private final int clockRate;
+    private final int sampleRate;
     private final int channels;
     private final long epochNanos;
     private final long minDelay;
@@ -98,6 +99,7 @@ final class ReceivePipeline {
         this.collisions = collisions;
         this.sender = sender;
         this.clockRate = plan.clockRate;
+        this.sampleRate = plan.sampleRate;
         this.channels = plan.channels;
         this.epochNanos = epochNanos;
         long msToRtp = clockRate / 1000L;
@@ -110,7 +112,8 @@ final class ReceivePipeline {
     }
 
     private JitterBuffer newJitterBuffer() {
-        return new JitterBuffer(channels, minDelay, maxDelay, 2000L * (clockRate / 1000L), jitterSlots, playout);
+        return new JitterBuffer(channels, clockRate, sampleRate, minDelay, maxDelay, 2000L * (clockRate / 1000L),
+                jitterSlots, playout);
     }
 
     /** What to run when the source changes (RTCP forgets the old source's sender report). */
@@ -284,7 +287,7 @@ final class ReceivePipeline {
         }
         int samples;
         if (noise) {
-            samples = plan.clockRate / 1000 * plan.ptimeMillis * channels;
+            samples = plan.sampleRate / 1000 * plan.ptimeMillis * channels;
             comfortNoise.generate(jitter.pcm(slot, samples), 0, samples);
         } else {
             short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));

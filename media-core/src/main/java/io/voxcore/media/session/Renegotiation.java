@@ -28,7 +28,7 @@ final class Renegotiation {
     static void apply(SessionParts parts, IoLoop loop, MediaSessionConfig config, NegotiatedMedia n) {
         PayloadPlan old = parts.sender.plan();
         PayloadPlan plan = PayloadPlan.of(n, old.ptimeMillis);
-        if (plan.clockRate != old.clockRate || plan.channels != old.channels) {
+        if (plan.clockRate != old.clockRate || plan.sampleRate != old.sampleRate || plan.channels != old.channels) {
             throw new IllegalArgumentException("session " + parts.transport.localAddress() + " carries "
                     + old.clockRate + " Hz, " + old.channels + " channel(s); the negotiated send codec "
                     + n.sendCodec() + " runs at " + plan.clockRate + " Hz, " + plan.channels + " channel(s): "

@@ -87,7 +87,7 @@ final class RtcpAgent extends TimerQueue.Timer {
         this.buffer = buffer;
         this.cname = cname;
         this.intervalMillis = config.rtcpIntervalMillis();
-        this.clockRate = config.codec().sampleRate();
+        this.clockRate = config.codec().clockRate(); // RTP units in the sender report
         this.epochNanos = epochNanos;
         this.random = new SplittableRandom(seed);
         // RFC 3550 6.2: RTCP gets 5% of the session bandwidth (payload plus 40 bytes IP/UDP/RTP per packet).

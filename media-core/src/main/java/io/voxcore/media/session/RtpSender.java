@@ -43,6 +43,7 @@ final class RtpSender {
     private final ByteBuffer buffer;
     private final SrtpLayer.Slot srtp;
     private final int clockRate;
+    private final int sampleRate;
     private final int channels;
     private final AtomicInteger state = new AtomicInteger();
     // What is sent: changed only by the thread holding the stream, from a pending plan.
@@ -84,8 +85,9 @@ final class RtpSender {
         this.latch = latch;
         this.buffer = buffer;
         this.clockRate = plan.clockRate;
+        this.sampleRate = plan.sampleRate;
         this.channels = plan.channels;
-        int maxShorts = clockRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
+        int maxShorts = sampleRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
         this.pending = new short[maxShorts];
         this.silence = new short[maxShorts];
         use(plan, encoder);
@@ -103,8 +105,8 @@ final class RtpSender {
         this.payloadType = p.sendPayloadType;
         this.eventPayloadType = p.sendEventPayloadType;
         this.sends = p.sends;
-        this.samplesPerPacket = clockRate * p.ptimeMillis / 1000;
-        this.shortsPerPacket = samplesPerPacket * channels;
+        this.samplesPerPacket = clockRate * p.ptimeMillis / 1000; // RTP units: the timestamp step
+        this.shortsPerPacket = sampleRate * p.ptimeMillis / 1000 * channels;
         this.ptimeNanos = p.ptimeMillis * 1_000_000L;
         this.talkspurtGapNanos = Math.max(100, 2L * p.ptimeMillis) * 1_000_000L;
         if (pendingCount >= shortsPerPacket) {
@@ -230,7 +232,7 @@ final class RtpSender {
             return; // RFC 4733 2.5.1.1: the event replaces the audio while it lasts
         }
         alignClock(now);
-        horizonNanos = Math.max(horizonNanos, now) + (long) (length / channels) * 1_000_000_000L / clockRate;
+        horizonNanos = Math.max(horizonNanos, now) + (long) (length / channels) * 1_000_000_000L / sampleRate;
         while (length > 0) {
             if (pendingCount == 0 && length >= shortsPerPacket) {
                 audioPacket(pcm, offset, now);
@@ -498,6 +500,11 @@ final class RtpSender {
     /** The RTP clock rate. @return Hz */
     int clockRate() {
         return clockRate;
+    }
+
+    /** {@return the sample rate of the audio given to send, Hz (twice the RTP clock for G.722)} */
+    int sampleRate() {
+        return sampleRate;
     }
 
     /** Channels. @return samples per sampling instant */

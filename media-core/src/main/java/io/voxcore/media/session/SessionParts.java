@@ -55,7 +55,7 @@ final class SessionParts {
         ZeroCopyCodecAdapter encoder = plan.encoder();
         int clockRate = plan.clockRate;
         int channels = plan.channels;
-        int maxShortsPerPacket = clockRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
+        int maxShortsPerPacket = plan.sampleRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
         this.transport = RtpTransport.bind(config.localAddress(), config.rtcpMode(), socketBufferSize, ports);
         this.guard = new CallbackGuard(transport.localAddress());
         this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L,
@@ -69,7 +69,7 @@ final class SessionParts {
                 RANDOM.nextInt() & 0xFFFF_FFFFL, srtp);
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
-        this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard);
+        this.playout = new Playout(clockRate, plan.sampleRate, channels, config.receiveQueueCapacity(), guard);
         long epochNanos = System.nanoTime();
         this.receiver = new ReceivePipeline(config, plan, latch, dtmfReceiver, playout, guard, loop.timers(),
                 ownSsrc, sender, events, epochNanos);
