@@ -43,7 +43,7 @@ final class ReceiveCommand implements Callable<Integer> {
 
     /** The stream described by options. */
     static final class Manual {
-        @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
+        @Option(names = "--listen", paramLabel = "HOST:PORT", converter = HostPort.class,
                 description = "Local address to receive RTP on; not with --sdp.")
         InetSocketAddress listen;
 
@@ -77,7 +77,7 @@ final class ReceiveCommand implements Callable<Integer> {
         if (source.sdp != null) {
             SdpStream stream = SdpStream.read(source.sdp);
             if (stream.wildcard()) {
-                console.println("receive: " + stream.connectionAddress() + " (the c= address of " + source.sdp
+                console.println("receive: " + stream.connectionAddress().getHostAddress() + " (the c= address of " + source.sdp
                         + ") is not an address of this machine: listening on " + stream.bind().getAddress()
                                 .getHostAddress() + " instead");
             }
@@ -89,6 +89,10 @@ final class ReceiveCommand implements Callable<Integer> {
             what = "from " + source.sdp + ": " + stream.decoded();
         } else {
             Manual m = source.manual;
+            if (m.listen == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--codec and --event-pt go with "
+                        + "--listen HOST:PORT (with --sdp FILE the file names the codecs): give one of the two");
+            }
             config = MediaSessionConfig.builder().localAddress(m.listen).payloadType(m.codec.payloadType())
                     .telephoneEventPayloadType(m.eventPayloadType).build();
             what = m.codec + ", events PT " + m.eventPayloadType;

@@ -42,7 +42,7 @@ final class SendSdp {
      */
     static SessionDescription describe(InetSocketAddress to, Codec codec, int ptimeMillis, int eventPayloadType,
             long unixSeconds) {
-        String host = to.getAddress().getHostAddress().replaceFirst("%.*$", "");
+        String host = text(to.getAddress());
         Connection c = Connection.of(host);
         long id = unixSeconds + NTP_UNIX_OFFSET;
         MediaDescription.Builder m = MediaDescription.builder("audio", to.getPort(), "RTP/AVP")
@@ -59,6 +59,40 @@ final class SendSdp {
         m.addAttribute(Attribute.property("sendonly"));
         return SessionDescription.builder(new Origin("-", Long.toString(id), id, c)).sessionName("voxcore send")
                 .connection(c).addAttribute(Attribute.of("tool", "voxcore")).addMedia(m.build()).build();
+    }
+
+    /**
+     * An address as SDP text: IPv4 dotted, IPv6 in RFC 5952's short form ({@code ::1}, as ffmpeg
+     * writes it), without a scope.
+     *
+     * @param address the address
+     * @return the text
+     */
+    static String text(java.net.InetAddress address) {
+        String full = address.getHostAddress().replaceFirst("%.*$", "");
+        if (!(address instanceof java.net.Inet6Address)) {
+            return full;
+        }
+        String[] groups = full.split(":"); // eight groups without leading zeros
+        int bestStart = -1;
+        int bestLength = 1; // RFC 5952 4.2.2: a single zero group is not shortened
+        for (int i = 0; i < groups.length; ) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        if (bestStart < 0) {
+            return full;
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        return head + "::" + tail;
     }
 
     /**
