@@ -32,7 +32,8 @@ final class SendCommand implements Callable<Integer> {
     Path in;
 
     @Option(names = "--local", defaultValue = "0.0.0.0:0", paramLabel = "HOST:PORT", converter = HostPort.class,
-            description = "Local address to send from (default: any address, ephemeral port).")
+            description = "Local address to send from (default: any address of the destination's family, "
+                    + "ephemeral port).")
     InetSocketAddress local;
 
     @Option(names = "--dtmf", paramLabel = "DIGITS",
@@ -79,8 +80,13 @@ final class SendCommand implements Callable<Integer> {
         if (!(startDelay >= 0) || startDelay > 3600) {
             throw new IllegalArgumentException("--start-delay " + startDelay + " must be 0-3600 seconds");
         }
+        InetSocketAddress from = local;
+        if (from.getAddress().isAnyLocalAddress() && from.getAddress() instanceof java.net.Inet4Address
+                && to.getAddress() instanceof java.net.Inet6Address) {
+            from = new InetSocketAddress(java.net.InetAddress.getByName("::"), from.getPort()); // an IPv6 destination
+        }
         MediaSessionConfig config = MediaSessionConfig.builder()
-                .localAddress(local).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
+                .localAddress(from).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
                 .telephoneEventPayloadType(eventPayloadType).build();
         short[] samples = WavFiles.read(in);
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {

@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code receive --sdp} and {@code send --sdp-out} without ffmpeg: real loopback sockets, RTP written by hand. */
 @Timeout(60)
@@ -187,17 +189,19 @@ class SdpFilesCliTest {
     /**
      * voxcore to voxcore through the file alone: send --sdp-out writes it (with the digit's
      * telephone-event), receive --sdp reads it, decodes the G.711 round trip of the WAV file and
-     * hears the digit.
+     * hears the digit; over IPv4 and IPv6.
      */
-    @Test
-    void sendSdpOutToReceiveSdpCarriesTheAudioAndTheDigit() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"127.0.0.1", "::1"})
+    void sendSdpOutToReceiveSdpCarriesTheAudioAndTheDigit(String host) throws Exception {
         short[] signal = DemoCommand.speech(8000, 5);
         Path in = dir.resolve("in.wav");
         WavFiles.write(in, signal, signal.length);
         int port = Ffmpeg.freeRtpPort();
         Path sdp = dir.resolve("send.sdp");
         Path wav = dir.resolve("out.wav");
-        Cli.Started sending = Cli.start("send", "--to", "127.0.0.1:" + port, "--codec", "PCMU", "--ptime", "40",
+        String hostPort = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
+        Cli.Started sending = Cli.start("send", "--to", hostPort, "--codec", "PCMU", "--ptime", "40",
                 "--dtmf", "7", "--in", in.toString(), "--sdp-out", sdp.toString(), "--start-delay", "1");
         sending.awaitOutput("send: wrote " + sdp);
         NegotiatedMedia described = DeclarativeSdp.receiving(
@@ -206,8 +210,9 @@ class SdpFilesCliTest {
         assertThat(described.ptime()).isEqualTo(40);
         Cli.Started receiving = Cli.start("receive", "--sdp", sdp.toString(), "--out", wav.toString(),
                 "--seconds", "3");
-        receiving.awaitOutput("receive: listening on /127.0.0.1:" + port + " (from " + sdp
+        receiving.awaitOutput("receive: listening on " + new InetSocketAddress(host, port) + " (from " + sdp
                 + ": 0 PCMU/8000, 101 telephone-event/8000 (0-15))");
+        assertThat(Files.readString(sdp)).contains("\r\nc=IN " + (host.contains(":") ? "IP6 " : "IP4 ") + host + "\r\n");
         Cli.Result sent = sending.await();
         assertThat(sent.code()).as(sent.err()).isZero();
         Cli.Result received = receiving.await();
