@@ -10,33 +10,58 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import io.voxcore.media.session.RtcpMode;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code voxcore receive}: writes what arrives to a WAV file and prints the statistics. */
+/**
+ * {@code voxcore receive}: writes what arrives to a WAV file and prints the statistics. Where it
+ * listens and what it decodes come either from the options or from an SDP file (as ffplay reads
+ * the one {@code ffmpeg -sdp_file} writes).
+ */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = "Receive G.711 RTP into an 8 kHz mono WAV file for N seconds; prints where it listens, then "
-                + "statistics as JSON.")
+        description = {"Receive RTP into a mono WAV file for N seconds; prints where it listens, then statistics as JSON.",
+            "Either --listen (G.711 on the payload type of --codec, telephone events on --event-pt) or --sdp FILE: "
+                    + "listen on the file's connection address and first audio port and decode every payload type it "
+                    + "maps that this jar has a codec for (telephone-event and CN too), as ffplay does with the file "
+                    + "ffmpeg -sdp_file writes."})
 final class ReceiveCommand implements Callable<Integer> {
 
-    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
-            description = "Local address to receive RTP on.")
-    InetSocketAddress listen;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
 
-    @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA",
-            description = "Codec the sender uses (default: ${DEFAULT-VALUE}).")
-    Codec codec;
+    /** Where the stream's description comes from: an SDP file, or the options. */
+    static final class Source {
+        @Option(names = "--sdp", required = true, paramLabel = "FILE.sdp",
+                description = "An SDP file describing the stream (e.g. from ffmpeg -sdp_file); not with --listen.")
+        Path sdp;
+
+        @ArgGroup(exclusive = false)
+        Manual manual;
+    }
+
+    /** The stream described by options. */
+    static final class Manual {
+        @Option(names = "--listen", paramLabel = "HOST:PORT", converter = HostPort.class,
+                description = "Local address to receive RTP on; not with --sdp.")
+        InetSocketAddress listen;
+
+        @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA",
+                description = "Codec the sender uses, with --listen (default: ${DEFAULT-VALUE}).")
+        Codec codec = Codec.PCMU;
+
+        @Option(names = "--event-pt", defaultValue = "101", paramLabel = "PT",
+                description = "Telephone-event (DTMF) payload type the sender uses, 96-127, with --listen "
+                        + "(default: ${DEFAULT-VALUE}); digits received are counted in the statistics.")
+        int eventPayloadType = 101;
+    }
 
     @Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "The WAV file to write.")
     Path out;
 
     @Option(names = "--seconds", required = true, paramLabel = "N", description = "How long to receive.")
     double seconds;
-
-    @Option(names = "--event-pt", defaultValue = "101", paramLabel = "PT",
-            description = "Telephone-event (DTMF) payload type the sender uses, 96-127 (default: ${DEFAULT-VALUE}); "
-                    + "digits received are counted in the statistics.")
-    int eventPayloadType;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,31 +71,59 @@ final class ReceiveCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 86_400) {
             throw new IllegalArgumentException("--seconds " + seconds + " must be above 0 and at most 86400");
         }
-        Recorder recorder = new Recorder();
-        MediaSessionConfig config = MediaSessionConfig.builder()
-                .localAddress(listen).payloadType(codec.payloadType()).telephoneEventPayloadType(eventPayloadType).build();
+        java.io.PrintWriter console = spec.commandLine().getOut();
+        MediaSessionConfig config;
+        String what;
+        if (source.sdp != null) {
+            SdpStream stream = SdpStream.read(source.sdp);
+            if (stream.wildcard()) {
+                console.println("receive: " + stream.connectionAddress().getHostAddress() + " (the c= address of " + source.sdp
+                        + ") is not an address of this machine: listening on " + stream.bind().getAddress()
+                                .getHostAddress() + " instead");
+            }
+            for (String line : stream.undecodable()) {
+                console.println("receive: " + line);
+            }
+            config = MediaSessionConfig.builder().localAddress(stream.bind()).negotiated(stream.media())
+                    .rtcpMode(stream.media().rtcpMux() ? RtcpMode.MUX : RtcpMode.NEXT_PORT).build();
+            what = "from " + source.sdp + ": " + stream.decoded();
+        } else {
+            Manual m = source.manual;
+            if (m.listen == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--codec and --event-pt go with "
+                        + "--listen HOST:PORT (with --sdp FILE the file names the codecs): give one of the two");
+            }
+            config = MediaSessionConfig.builder().localAddress(m.listen).payloadType(m.codec.payloadType())
+                    .telephoneEventPayloadType(m.eventPayloadType).build();
+            what = m.codec + ", events PT " + m.eventPayloadType;
+        }
+        Recorder recorder = new Recorder(config.codec().channels());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-receive").build()) {
             MediaSession session = engine.createSession(config);
             session.onAudio(recorder);
             session.start();
-            java.io.PrintWriter console = spec.commandLine().getOut();
-            console.println("receive: listening on " + session.localAddress() + " (" + codec + ", events PT "
-                    + eventPayloadType + ") for " + seconds + " s");
+            console.println("receive: listening on " + session.localAddress() + " (" + what + ") for " + seconds + " s");
             console.flush();
             Thread.sleep((long) (seconds * 1000));
             session.close();
             synchronized (recorder) {
-                WavFiles.write(out, recorder.samples, recorder.count);
+                WavFiles.write(out, recorder.samples, recorder.count, config.codec().sampleRate(),
+                        config.codec().channels());
             }
-            spec.commandLine().getOut().println(Json.of(session.statistics()));
+            console.println(Json.of(session.statistics()));
         }
         return VoxcoreCli.OK;
     }
 
     /** Collects decoded audio in arrival order; gaps become silence so the file keeps its timing. */
     static final class Recorder implements AudioListener {
+        private final int channels;
         short[] samples = new short[8000];
         int count;
+
+        Recorder(int channels) {
+            this.channels = channels;
+        }
 
         @Override
         public synchronized void onAudio(AudioFrame frame) {
@@ -79,7 +132,7 @@ final class ReceiveCommand implements Callable<Integer> {
 
         @Override
         public synchronized void onGap(AudioGap gap) {
-            append(null, gap.samplesPerChannel());
+            append(null, gap.samplesPerChannel() * channels);
         }
 
         private void append(short[] pcm, int n) {

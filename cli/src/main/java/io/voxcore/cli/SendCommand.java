@@ -32,7 +32,8 @@ final class SendCommand implements Callable<Integer> {
     Path in;
 
     @Option(names = "--local", defaultValue = "0.0.0.0:0", paramLabel = "HOST:PORT", converter = HostPort.class,
-            description = "Local address to send from (default: any address, ephemeral port).")
+            description = "Local address to send from (default: any address of the destination's family, "
+                    + "ephemeral port).")
     InetSocketAddress local;
 
     @Option(names = "--dtmf", paramLabel = "DIGITS",
@@ -43,6 +44,18 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--event-pt", defaultValue = "101", paramLabel = "PT",
             description = "Telephone-event payload type for --dtmf, 96-127 (default: ${DEFAULT-VALUE}).")
     int eventPayloadType;
+
+    @Option(names = "--sdp-out", paramLabel = "FILE.sdp",
+            description = "Before the first packet, write an SDP file describing the stream (c= and m= the "
+                    + "destination, the codec, telephone-event with --dtmf, ptime, sendonly), as ffmpeg -sdp_file "
+                    + "does: ffmpeg -protocol_whitelist file,udp,rtp -i FILE, ffplay or voxcore receive --sdp "
+                    + "receive it.")
+    Path sdpOut;
+
+    @Option(names = "--start-delay", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Wait this long before the first packet (after writing --sdp-out), so that a receiver "
+                    + "can be started with the file, 0-3600 (default: ${DEFAULT-VALUE}).")
+    double startDelay;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,13 +77,30 @@ final class SendCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--dtmf needs at least one digit");
             }
         }
+        if (!(startDelay >= 0) || startDelay > 3600) {
+            throw new IllegalArgumentException("--start-delay " + startDelay + " must be 0-3600 seconds");
+        }
+        InetSocketAddress from = local;
+        if (from.getAddress().isAnyLocalAddress() && from.getAddress() instanceof java.net.Inet4Address
+                && to.getAddress() instanceof java.net.Inet6Address) {
+            from = new InetSocketAddress(java.net.InetAddress.getByName("::"), from.getPort()); // an IPv6 destination
+        }
         MediaSessionConfig config = MediaSessionConfig.builder()
-                .localAddress(local).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
+                .localAddress(from).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
                 .telephoneEventPayloadType(eventPayloadType).build();
         short[] samples = WavFiles.read(in);
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {
             MediaSession session = engine.createSession(config);
             session.start();
+            if (sdpOut != null) {
+                SendSdp.write(sdpOut, SendSdp.describe(to, codec, ptime, dtmf != null ? eventPayloadType : -1,
+                        System.currentTimeMillis() / 1000));
+                spec.commandLine().getOut().println("send: wrote " + sdpOut + " describing RTP " + codec + " to " + to);
+                spec.commandLine().getOut().flush();
+            }
+            if (startDelay > 0) {
+                Thread.sleep((long) (startDelay * 1000));
+            }
             int chunk = 8 * ptime;
             long period = ptime * 1_000_000L;
             long next = System.nanoTime();

@@ -11,7 +11,10 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
-/** WAV input and output through {@code javax.sound.sampled}: 8 kHz, mono, 16-bit signed PCM only. */
+/**
+ * WAV input and output through {@code javax.sound.sampled}: reads 8 kHz mono 16-bit signed PCM only;
+ * writes 16-bit signed PCM (8 kHz mono unless a received stream's codec says otherwise).
+ */
 final class WavFiles {
 
     /** The one format the tool reads and writes. */
@@ -58,9 +61,26 @@ final class WavFiles {
      * @throws IOException when the file cannot be written
      */
     static void write(Path file, short[] samples, int count) throws IOException {
+        write(file, samples, count, 8000, 1);
+    }
+
+    /**
+     * Writes samples as a 16-bit PCM WAV file of any rate and channel count (what a session
+     * decoded from an SDP file's codec).
+     *
+     * @param file the file to create or replace
+     * @param samples the samples, channels interleaved
+     * @param count how many of them (all channels)
+     * @param sampleRate the sample rate in Hz
+     * @param channels the channel count
+     * @throws IOException when the file cannot be written
+     */
+    static void write(Path file, short[] samples, int count, int sampleRate, int channels) throws IOException {
         byte[] bytes = new byte[count * 2];
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().put(samples, 0, count);
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes), TELEPHONY, count)) {
+        AudioFormat format = sampleRate == 8000 && channels == 1 ? TELEPHONY
+                : new AudioFormat(sampleRate, 16, channels, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes), format, count / channels)) {
             AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
         }
     }
