@@ -52,7 +52,11 @@ record SdpStream(InetSocketAddress bind, InetAddress connectionAddress, boolean 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
-        MediaCapabilities caps = MediaCapabilities.defaults();
+        // with SDES, so that a file carrying the sender's a=crypto key (RTP/SAVP, or RTP/AVP as ffmpeg
+        // writes it) is decrypted with it
+        MediaCapabilities.Builder withSdes = MediaCapabilities.builder().srtp(io.voxcore.media.srtp.SdesPolicy.defaults());
+        MediaCapabilities.defaults().codecs().forEach(withSdes::codec);
+        MediaCapabilities caps = withSdes.build();
         NegotiatedMedia media;
         try {
             media = DeclarativeSdp.receiving(sdp, caps);

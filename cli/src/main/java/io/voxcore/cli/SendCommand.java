@@ -57,6 +57,12 @@ final class SendCommand implements Callable<Integer> {
                     + "can be started with the file, 0-3600 (default: ${DEFAULT-VALUE}).")
     double startDelay;
 
+    @Option(names = "--srtp", paramLabel = "SUITE",
+            description = "Encrypt with SRTP (RFC 3711) under a fresh key of this suite: AES_CM_128_HMAC_SHA1_80, "
+                    + "AES_CM_128_HMAC_SHA1_32, AEAD_AES_128_GCM or AEAD_AES_256_GCM. The key is written as "
+                    + "a=crypto into --sdp-out (required), never printed.")
+    String srtp;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,17 +91,38 @@ final class SendCommand implements Callable<Integer> {
                 && to.getAddress() instanceof java.net.Inet6Address) {
             from = new InetSocketAddress(java.net.InetAddress.getByName("::"), from.getPort()); // an IPv6 destination
         }
-        MediaSessionConfig config = MediaSessionConfig.builder()
-                .localAddress(from).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
-                .telephoneEventPayloadType(eventPayloadType).build();
+        MediaSessionConfig config;
+        io.voxcore.media.sdp.SessionDescription described = null;
+        if (srtp != null) {
+            if (sdpOut == null) {
+                throw new IllegalArgumentException("--srtp needs --sdp-out FILE: the key travels to the receiver in "
+                        + "that file's a=crypto line");
+            }
+            io.voxcore.media.srtp.SrtpSuite suite;
+            try {
+                suite = io.voxcore.media.srtp.SrtpSuite.ofSdesName(srtp);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--srtp " + srtp + ": " + e.getMessage(), e);
+            }
+            String key = io.voxcore.media.srtp.SdesCrypto.generate(1, suite).attributeValue();
+            described = SendSdp.describe(to, codec, ptime, dtmf != null ? eventPayloadType : -1,
+                    System.currentTimeMillis() / 1000, key);
+            config = MediaSessionConfig.builder().localAddress(from).negotiated(io.voxcore.media.sdp.DeclarativeSdp
+                    .sending(described, io.voxcore.media.sdp.MediaCapabilities.defaults())).build();
+        } else {
+            config = MediaSessionConfig.builder()
+                    .localAddress(from).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
+                    .telephoneEventPayloadType(eventPayloadType).build();
+        }
         short[] samples = WavFiles.read(in);
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {
             MediaSession session = engine.createSession(config);
             session.start();
             if (sdpOut != null) {
-                SendSdp.write(sdpOut, SendSdp.describe(to, codec, ptime, dtmf != null ? eventPayloadType : -1,
-                        System.currentTimeMillis() / 1000));
-                spec.commandLine().getOut().println("send: wrote " + sdpOut + " describing RTP " + codec + " to " + to);
+                SendSdp.write(sdpOut, described != null ? described : SendSdp.describe(to, codec, ptime,
+                        dtmf != null ? eventPayloadType : -1, System.currentTimeMillis() / 1000));
+                spec.commandLine().getOut().println("send: wrote " + sdpOut + " describing " + (srtp != null
+                        ? "SRTP (" + srtp + ", key in the file) " : "RTP ") + codec + " to " + to);
                 spec.commandLine().getOut().flush();
             }
             if (startDelay > 0) {

@@ -42,10 +42,27 @@ final class SendSdp {
      */
     static SessionDescription describe(InetSocketAddress to, Codec codec, int ptimeMillis, int eventPayloadType,
             long unixSeconds) {
+        return describe(to, codec, ptimeMillis, eventPayloadType, unixSeconds, null);
+    }
+
+    /**
+     * As {@link #describe(InetSocketAddress, Codec, int, int, long)}, for an SRTP stream when
+     * {@code crypto} is given: {@code RTP/SAVP} with the stream's key as {@code a=crypto}.
+     *
+     * @param to the destination
+     * @param codec the codec
+     * @param ptimeMillis packet duration
+     * @param eventPayloadType the telephone-event payload type, or -1 for none
+     * @param unixSeconds now, for the origin's session id and version
+     * @param crypto the {@code a=crypto} value with the key, or null for plain RTP
+     * @return the description
+     */
+    static SessionDescription describe(InetSocketAddress to, Codec codec, int ptimeMillis, int eventPayloadType,
+            long unixSeconds, String crypto) {
         String host = text(to.getAddress());
         Connection c = Connection.of(host);
         long id = unixSeconds + NTP_UNIX_OFFSET;
-        MediaDescription.Builder m = MediaDescription.builder("audio", to.getPort(), "RTP/AVP")
+        MediaDescription.Builder m = MediaDescription.builder("audio", to.getPort(), crypto == null ? "RTP/AVP" : "RTP/SAVP")
                 .addFormat(codec.payloadType());
         if (eventPayloadType >= 0) {
             m.addFormat(eventPayloadType);
@@ -57,6 +74,9 @@ final class SendSdp {
         }
         m.addAttribute(Attribute.of("ptime", Integer.toString(ptimeMillis)));
         m.addAttribute(Attribute.property("sendonly"));
+        if (crypto != null) {
+            m.addAttribute(Attribute.of("crypto", crypto));
+        }
         return SessionDescription.builder(new Origin("-", Long.toString(id), id, c)).sessionName("voxcore send")
                 .connection(c).addAttribute(Attribute.of("tool", "voxcore")).addMedia(m.build()).build();
     }

@@ -51,6 +51,14 @@ public final class DeclarativeSdp {
      * is the first accepted codec: it sets the session's clock, nothing is sent with it. The ptime
      * is the file's {@code a=ptime}, else {@code caps}'s, else 20 ms.
      *
+     * <p>SRTP: when the section carries {@code a=crypto} lines (on {@code RTP/SAVP}, or on
+     * {@code RTP/AVP} as ffmpeg writes them, RFC 8643), they are the sender's keys: the result's
+     * {@link NegotiatedMedia#remoteCryptos()} holds them, and {@link NegotiatedMedia#localCrypto()}
+     * is {@code caps}'s {@link SrtpPolicy} answer to them (same tag and suite, a fresh key, which
+     * protects only the RTCP the receiver sends), so a session made from it decrypts the stream.
+     * Without an {@code SrtpPolicy} in {@code caps} such a section is refused: its payload could
+     * not be read.
+     *
      * @param description the declarative description, e.g. from {@code ffmpeg -sdp_file}
      * @param caps the codecs, telephone events and comfort noise we decode
      * @return the stream to receive; {@link NegotiatedMedia#mediaIndex()} names its {@code m=} line
@@ -87,6 +95,9 @@ public final class DeclarativeSdp {
         if (!Answerer.acceptableProto(m.proto(), caps)) {
             return Answerer.isSecure(m.proto()) ? "SRTP needs an SrtpPolicy in the capabilities"
                     : "not an RTP profile we receive (RTP/AVP, RTP/AVPF)";
+        }
+        if (!m.cryptos().isEmpty() && caps.srtp() == null) {
+            return "it carries a=crypto (SRTP) and the capabilities have no SrtpPolicy to decrypt with";
         }
         if (description.connection(m).isEmpty()) {
             return "no c= line at either level";
@@ -139,8 +150,72 @@ public final class DeclarativeSdp {
         if (maxPtime > 0 && ptime > maxPtime) {
             ptime = maxPtime;
         }
+        Crypto local = null;
+        if (!m.cryptos().isEmpty() && caps.srtp() != null) {
+            // The sender's key is in the file (RTP/SAVP, or RTP/AVP with a=crypto as ffmpeg writes it,
+            // RFC 8643): decrypt with it; our own line (same tag and suite, a fresh key) protects
+            // only the RTCP we send back.
+            local = caps.srtp().answer(m.cryptos()).orElseThrow(() -> new IllegalArgumentException(
+                    "the description's a=crypto lines offer no suite we support: " + m.cryptos()));
+        }
         return new NegotiatedMedia(index, m.proto(), Direction.RECVONLY, none, none, caps.rtcpMux() && m.rtcpMux(),
-                first, Map.of(), receive, ptime, maxPtime, events, m.cryptos(), null);
+                first, Map.of(), receive, ptime, maxPtime, events, m.cryptos(), local);
+    }
+
+    /**
+     * Sends the stream a declarative description states, as the sender that wrote it (the file
+     * {@code voxcore send --sdp-out} or {@code ffmpeg -sdp_file} writes): to its {@code c=} address
+     * and {@code m=} port, with its first codec {@code caps} has, under the file's numbers, plus
+     * its telephone-event type at that rate when there is one. The direction is
+     * {@link Direction#SENDONLY}; nothing is accepted for receipt. When the section carries an
+     * {@code a=crypto} line, the first is the stream's key: the session protects with it, and
+     * reads the RTCP a receiver sends back with the same key (a one-way stream has one key).
+     *
+     * @param description the declarative description
+     * @param caps the codecs we may send
+     * @return the stream to send
+     * @throws IllegalArgumentException when no audio section can be sent, naming why
+     */
+    public static NegotiatedMedia sending(SessionDescription description, MediaCapabilities caps) {
+        java.util.Objects.requireNonNull(description, "description");
+        java.util.Objects.requireNonNull(caps, "caps");
+        for (int i = 0; i < description.media().size(); i++) {
+            MediaDescription m = description.media().get(i);
+            if (!m.media().equalsIgnoreCase("audio") || m.port() == 0 || description.connection(m).isEmpty()) {
+                continue;
+            }
+            PayloadFormat codec = null;
+            for (int pt : m.payloadTypes()) {
+                Optional<PayloadFormat> f = m.format(pt);
+                if (f.isPresent() && f.get().isCodec() && caps.match(f.get()) != null) {
+                    codec = f.get();
+                    break;
+                }
+            }
+            if (codec == null) {
+                continue;
+            }
+            Map<Integer, PayloadFormat> send = new LinkedHashMap<>();
+            send.put(codec.payloadType(), codec);
+            TelephoneEvents events = null;
+            for (int pt : m.payloadTypes()) {
+                Optional<PayloadFormat> f = m.format(pt);
+                if (f.isPresent() && f.get().isTelephoneEvent() && f.get().clockRate() == codec.clockRate()) {
+                    send.put(pt, f.get());
+                    events = Answerer.events(f.get().fmtp());
+                    break;
+                }
+            }
+            Connection c = description.connection(m).orElseThrow();
+            InetSocketAddress to = Addresses.of(c.host(), m.port());
+            InetSocketAddress rtcp = m.rtcpMux() ? to : Addresses.of(c.host(), m.port() + 1);
+            int ptime = m.ptime().orElse(caps.ptime() > 0 ? caps.ptime() : 20);
+            Crypto key = m.cryptos().isEmpty() ? null : m.cryptos().get(0);
+            return new NegotiatedMedia(i, m.proto(), Direction.SENDONLY, to, rtcp, m.rtcpMux(), codec, send, Map.of(),
+                    ptime, m.maxptime().orElse(0), events, key == null ? List.of() : List.of(key), key);
+        }
+        throw new IllegalArgumentException("the description states no audio stream we can send (an audio m= line "
+                + "with a port, a connection address and a codec of " + codecNames(caps) + ")");
     }
 
     private static String codecNames(MediaCapabilities caps) {
