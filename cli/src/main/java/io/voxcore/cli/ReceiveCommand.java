@@ -47,7 +47,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 description = "Local address to receive RTP on; not with --sdp.")
         InetSocketAddress listen;
 
-        @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA",
+        @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722",
                 description = "Codec the sender uses, with --listen (default: ${DEFAULT-VALUE}).")
         Codec codec = Codec.PCMU;
 

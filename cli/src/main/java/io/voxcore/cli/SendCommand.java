@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code voxcore send}: streams a WAV file as RTP in real time. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Stream an 8 kHz mono 16-bit WAV file as G.711 RTP, in real time, optionally followed by "
+        description = "Stream a mono 16-bit WAV file as G.711 or G.722 RTP (at the codec's rate, 8 or 16 kHz; "
+                + "8, 12, 16, 24 and 48 kHz files are resampled, said on screen), in real time, optionally followed by "
                 + "DTMF digits; prints statistics as JSON.")
 final class SendCommand implements Callable<Integer> {
 
@@ -20,7 +21,7 @@ final class SendCommand implements Callable<Integer> {
             description = "Where to send RTP.")
     InetSocketAddress to;
 
-    @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA",
+    @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722",
             description = "Codec (default: ${DEFAULT-VALUE}).")
     Codec codec;
 
@@ -114,7 +115,7 @@ final class SendCommand implements Callable<Integer> {
                     .localAddress(from).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
                     .telephoneEventPayloadType(eventPayloadType).build();
         }
-        short[] samples = WavFiles.read(in);
+        short[] samples = WavFiles.read(in, codec.sampleRate(), spec.commandLine().getOut());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {
             MediaSession session = engine.createSession(config);
             session.start();
@@ -128,7 +129,7 @@ final class SendCommand implements Callable<Integer> {
             if (startDelay > 0) {
                 Thread.sleep((long) (startDelay * 1000));
             }
-            int chunk = 8 * ptime;
+            int chunk = codec.sampleRate() / 1000 * ptime;
             long period = ptime * 1_000_000L;
             long next = System.nanoTime();
             for (int at = 0; at < samples.length; at += chunk) {

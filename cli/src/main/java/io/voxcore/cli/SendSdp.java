@@ -67,7 +67,7 @@ final class SendSdp {
         if (eventPayloadType >= 0) {
             m.addFormat(eventPayloadType);
         }
-        m.addAttribute(new Rtpmap(codec.payloadType(), codec.name(), 8000, 1).toAttribute());
+        m.addAttribute(new Rtpmap(codec.payloadType(), codec.name(), codec.clockRate(), 1).toAttribute());
         if (eventPayloadType >= 0) {
             m.addAttribute(new Rtpmap(eventPayloadType, "telephone-event", 8000, 1).toAttribute());
             m.addAttribute(new Fmtp(eventPayloadType, TelephoneEvents.DTMF.toString()).toAttribute());

@@ -33,20 +33,46 @@ final class WavFiles {
      * @throws IOException when the file cannot be read or is not audio
      */
     static short[] read(Path file) throws IOException {
+        return read(file, 8000, null);
+    }
+
+    /**
+     * Reads a mono 16-bit signed PCM WAV file at {@code rate}, resampling it from 8, 12, 16, 24 or
+     * 48 kHz when it has another rate (codec-core's {@code Resampler}), and saying so.
+     *
+     * @param file the file
+     * @param rate the rate wanted
+     * @param say where to say that the file was resampled, or null
+     * @return its samples at {@code rate}
+     * @throws IllegalArgumentException naming the file and its format when it cannot be used
+     * @throws IOException when the file cannot be read or is not audio
+     */
+    static short[] read(Path file, int rate, java.io.PrintWriter say) throws IOException {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
             AudioFormat f = in.getFormat();
-            boolean ok = f.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED)
-                    && f.getSampleRate() == 8000f && f.getChannels() == 1 && f.getSampleSizeInBits() == 16;
+            int from = Math.round(f.getSampleRate());
+            boolean ok = f.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED) && f.getChannels() == 1
+                    && f.getSampleSizeInBits() == 16 && (from == rate || java.util.Set.of(8000, 12000, 16000, 24000,
+                            48000).contains(from));
             if (!ok) {
-                throw new IllegalArgumentException(file + " is " + describe(f)
-                        + "; voxcore sends 8000 Hz mono 16-bit signed PCM WAV only (convert it first, e.g. "
-                        + "sox in.wav -r 8000 -c 1 -b 16 out.wav)");
+                throw new IllegalArgumentException(file + " is " + describe(f) + "; voxcore sends mono 16-bit signed "
+                        + "PCM WAV at " + rate + " Hz, or at 8, 12, 16, 24 or 48 kHz which it resamples (convert it "
+                        + "first, e.g. sox in.wav -r " + rate + " -c 1 -b 16 out.wav)");
             }
             byte[] bytes = in.readAllBytes();
             short[] samples = new short[bytes.length / 2];
             ByteBuffer.wrap(bytes).order(f.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN)
                     .asShortBuffer().get(samples);
-            return samples;
+            if (from == rate) {
+                return samples;
+            }
+            io.voxcore.codec.Resampler r = io.voxcore.codec.Resampler.create(from, rate);
+            short[] out = new short[r.maxOutput(samples.length)];
+            int n = r.process(samples, 0, samples.length, out, 0);
+            if (say != null) {
+                say.println("send: " + file + " is " + from + " Hz: resampled to " + rate + " Hz for the codec");
+            }
+            return java.util.Arrays.copyOf(out, n);
         } catch (UnsupportedAudioFileException e) {
             throw new IllegalArgumentException(file + " is not a WAV file Java can read: " + e.getMessage(), e);
         }
@@ -88,5 +114,20 @@ final class WavFiles {
     private static String describe(AudioFormat f) {
         return String.format("%s %.0f Hz, %d channel(s), %d-bit", f.getEncoding(), f.getSampleRate(),
                 f.getChannels(), f.getSampleSizeInBits());
+    }
+
+    /**
+     * The sample rate of a WAV file.
+     *
+     * @param file the file
+     * @return Hz
+     * @throws IOException when it cannot be read
+     */
+    static int rate(Path file) throws IOException {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            return Math.round(in.getFormat().getSampleRate());
+        } catch (UnsupportedAudioFileException e) {
+            throw new IllegalArgumentException(file + " is not a WAV file Java can read: " + e.getMessage(), e);
+        }
     }
 }

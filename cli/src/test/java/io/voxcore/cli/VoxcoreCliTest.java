@@ -94,12 +94,17 @@ class VoxcoreCliTest {
     }
 
     @Test
-    void aWavFileThatIsNotTelephonyFormatIsRejectedNamingItsFormat() throws Exception {
-        Path wide = dir.resolve("wide.wav");
-        WavFilesTest.writeWav(wide, new short[1600], 16000f, 1);
-        Result r = run("send", "--to", "127.0.0.1:9", "--in", wide.toString());
+    void aWavFileThatCannotBeSentIsRejectedNamingItsFormat() throws Exception {
+        Path odd = dir.resolve("odd.wav");
+        WavFilesTest.writeWav(odd, new short[1600], 11025f, 1);
+        Result r = run("send", "--to", "127.0.0.1:9", "--in", odd.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("16000 Hz").contains("8000 Hz mono").hasLineCount(1);
+        assertThat(r.err()).contains("11025 Hz").contains("mono 16-bit").hasLineCount(1);
+        Path stereo = dir.resolve("stereo.wav");
+        WavFilesTest.writeWav(stereo, new short[1600], 8000f, 2);
+        Result s = run("send", "--to", "127.0.0.1:9", "--in", stereo.toString());
+        assertThat(s.code()).isEqualTo(2);
+        assertThat(s.err()).contains("mono 16-bit").hasLineCount(1);
     }
 
     @Test
