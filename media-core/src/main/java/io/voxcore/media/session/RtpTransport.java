@@ -305,7 +305,7 @@ final class RtpTransport {
             } catch (IOException e) {
                 continue; // e.g. ICMP port unreachable from an earlier send: keep reading
             }
-            if ((mux || rtcp == null) && length > 0 && RtcpPacket.isRtcp(buf, 0, length)) {
+            if (mux && length > 0 && RtcpPacket.isRtcp(buf, 0, length)) {
                 receiver.onRtcpDatagram(buf, length, from);
             } else {
                 receiver.onRtpDatagram(buf, length, from);
