@@ -55,6 +55,7 @@ public final class MediaSessionConfig {
     private final NatMode natMode;
     private final int rtpTimeoutMillis;
     private final NegotiatedMedia negotiated;
+    private final GapPolicy gapPolicy;
     private final PayloadPlan plan;
 
     private MediaSessionConfig(Builder b, CodecInfo codec, PayloadPlan plan) {
@@ -76,6 +77,7 @@ public final class MediaSessionConfig {
         this.natMode = b.natMode;
         this.rtpTimeoutMillis = b.rtpTimeoutMillis;
         this.negotiated = b.negotiated;
+        this.gapPolicy = b.gapPolicy;
         this.plan = plan != null ? plan : PayloadPlan.of(this);
     }
 
@@ -83,7 +85,8 @@ public final class MediaSessionConfig {
      * A builder with the defaults: bind {@code 0.0.0.0} on any free port, no remote (latch to
      * the first valid source), PCMU (payload type 0), telephone events on payload type 101,
      * 20 ms packets, a random SSRC, jitter delay 20-200 ms, RTCP on the next port every 5 s (RFC 3550's minimum), sockets connected to the
-     * remote, re-latch to a new SSRC after 2 s of silence, a pull queue of 256 frames.
+     * remote, re-latch to a new SSRC after 2 s of silence, a pull queue of 256 frames, lost packets
+     * concealed ({@link GapPolicy#CONCEAL}).
      *
      * @return a new builder
      */
@@ -225,6 +228,11 @@ public final class MediaSessionConfig {
         return Optional.ofNullable(negotiated);
     }
 
+    /** {@return what plays where packets were lost; {@link GapPolicy#CONCEAL} by default} */
+    public GapPolicy gapPolicy() {
+        return gapPolicy;
+    }
+
     /** The payload types sent and accepted. @return the plan */
     PayloadPlan plan() {
         return plan;
@@ -236,7 +244,7 @@ public final class MediaSessionConfig {
                 + " pt=" + payloadType
                 + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
                 + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
-                + rtcpIntervalMillis + "ms connect=" + connectSocket + "]";
+                + rtcpIntervalMillis + "ms connect=" + connectSocket + " gaps=" + gapPolicy + "]";
     }
 
     /** Builds a {@link MediaSessionConfig}; not thread-safe. */
@@ -258,8 +266,21 @@ public final class MediaSessionConfig {
         private NatMode natMode = NatMode.STRICT;
         private int rtpTimeoutMillis;
         private NegotiatedMedia negotiated;
+        private GapPolicy gapPolicy = GapPolicy.CONCEAL;
 
         private Builder() {
+        }
+
+        /**
+         * Sets what plays where packets were lost.
+         *
+         * @param policy {@link GapPolicy#CONCEAL} (the default), {@link GapPolicy#SILENCE} or
+         *     {@link GapPolicy#REPORT}
+         * @return this
+         */
+        public Builder gapPolicy(GapPolicy policy) {
+            this.gapPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
         }
 
         /**

@@ -2,6 +2,7 @@ package io.voxcore.media.session;
 
 import io.voxcore.media.AudioFrame;
 import io.voxcore.media.codec.ComfortNoiseDecoder;
+import io.voxcore.media.codec.LossConcealer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where the jitter buffer's output goes: the allocation-free {@link PcmSink}, else the
  * {@link AudioListener}, else the pull queue ({@link #poll()}, {@link #receive(Duration)}). A
- * callback that throws is contained ({@link CallbackGuard}).
+ * callback that throws is contained ({@link CallbackGuard}). Lost packets play as the
+ * {@link GapPolicy} says: concealment ({@link LossConcealer}, which sees every frame played),
+ * silence, or a reported gap; after an RFC 3389 CN packet every gap plays as comfort noise.
  *
  * <p>Threads: the {@link JitterBuffer.Output} methods run on the session's I/O thread; the
  * setters and the queue's readers on any thread.
@@ -30,13 +33,26 @@ final class Playout implements JitterBuffer.Output {
     private final short[] noise;
     private boolean inComfortNoise;
     private long comfortNoiseSamples;
+    private final GapPolicy policy;
+    private final LossConcealer concealer;
+    private long concealedSamples;
 
-    Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard) {
+    Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard, GapPolicy policy) {
         this.clockRate = clockRate;
         this.channels = channels;
         this.guard = guard;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.noise = new short[clockRate / 50 * channels];
+        this.policy = policy;
+        this.concealer = policy == GapPolicy.CONCEAL && LossConcealer.supports(clockRate, channels)
+                ? LossConcealer.create(clockRate) : null;
+    }
+
+    /** A new source: what the concealer remembers of the old one is forgotten. I/O thread. */
+    void sourceChanged() {
+        if (concealer != null) {
+            concealer.reset();
+        }
     }
 
     /**
@@ -89,6 +105,9 @@ final class Playout implements JitterBuffer.Output {
     @Override
     public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence, boolean isComfortNoise) {
         inComfortNoise = isComfortNoise;
+        if (concealer != null) {
+            concealer.played(pcm, 0, length); // fades in after a loss; keeps the history
+        }
         deliver(pcm, length, rtpTimestamp);
     }
 
@@ -123,6 +142,27 @@ final class Playout implements JitterBuffer.Output {
         }
         gaps++;
         gapPackets += packets;
+        long ts = rtpTimestamp;
+        int left = samplesPerChannel;
+        if (packets > 0 && policy != GapPolicy.REPORT) {
+            fillLost(ts, left);
+            return;
+        }
+        if (concealer != null && left > 0) { // time without audio: a loss before it fades out
+            int n = concealer.endWithSilence(noise, 0, Math.min(left, noise.length));
+            if (n > 0) {
+                deliver(noise, n, ts & 0xFFFF_FFFFL);
+                ts += n;
+                left -= n;
+                if (left == 0) {
+                    return;
+                }
+            }
+        }
+        report(ts & 0xFFFF_FFFFL, left, firstSequence, packets);
+    }
+
+    private void report(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets) {
         PcmSink s = sink;
         AudioListener l = listener;
         try {
@@ -136,6 +176,25 @@ final class Playout implements JitterBuffer.Output {
         }
     }
 
+    /** Lost packets' time as frames: concealment, or zeros (policy SILENCE, or a format it cannot conceal). */
+    private void fillLost(long rtpTimestamp, int samplesPerChannel) {
+        long ts = rtpTimestamp;
+        int left = samplesPerChannel;
+        int chunk = noise.length / channels;
+        while (left > 0) {
+            int n = Math.min(chunk, left);
+            if (concealer != null) {
+                concealer.conceal(noise, 0, n);
+            } else {
+                Arrays.fill(noise, 0, n * channels, (short) 0);
+            }
+            deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
+            concealedSamples += n;
+            ts += n;
+            left -= n;
+        }
+    }
+
     private void fillWithNoise(long rtpTimestamp, int samplesPerChannel) {
         long ts = rtpTimestamp;
         int left = samplesPerChannel;
@@ -143,6 +202,9 @@ final class Playout implements JitterBuffer.Output {
         while (left > 0) {
             int n = Math.min(chunk, left);
             comfortNoise.generate(noise, 0, n * channels);
+            if (concealer != null) {
+                concealer.played(noise, 0, n * channels);
+            }
             deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
             comfortNoiseSamples += n;
             ts += n;
@@ -153,6 +215,11 @@ final class Playout implements JitterBuffer.Output {
     /** Samples per channel of comfort noise played between CN packets. @return the count */
     long comfortNoiseSamples() {
         return comfortNoiseSamples;
+    }
+
+    /** Samples per channel delivered in place of lost packets (concealment or silence). @return the count */
+    long concealedSamples() {
+        return concealedSamples;
     }
 
     long gaps() {

@@ -316,6 +316,7 @@ final class ReceivePipeline {
         reception = new ReceptionStatistics();
         jitter = newJitterBuffer();
         dtmf.reset();
+        playout.sourceChanged();
         onSourceChange.run();
     }
 
@@ -389,7 +390,7 @@ final class ReceivePipeline {
                 priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
                 badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
                 playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
-                comfortNoisePackets);
+                comfortNoisePackets, playout.concealedSamples());
     }
 
     /**

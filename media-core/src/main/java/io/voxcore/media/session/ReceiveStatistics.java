@@ -40,12 +40,16 @@ import java.util.Map;
  *     direction receives nothing ({@code sendonly} or {@code inactive}: a call on hold)
  * @param comfortNoisePackets RFC 3389 comfort-noise packets accepted (counted in
  *     {@code packetsReceived} too); the time between them plays as noise, not as gaps
+ * @param concealedSamples samples per channel delivered in place of lost packets: concealment
+ *     ({@link GapPolicy#CONCEAL}) or zeros ({@link GapPolicy#SILENCE}); 0 under
+ *     {@link GapPolicy#REPORT}. The gaps are counted in {@code gaps} and {@code gapPackets} too
  */
 public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octetsReceived, long expectedPackets,
         long cumulativeLost, int fractionLost, long jitter, int clockRate, long duplicates, long reordered, long late,
         long badSequence, Map<RtpValidation, Long> malformed, long wrongPayloadType, long foreignAddress,
         long foreignSsrc, long ownSsrc, long undecodable, long gaps, long gapPackets, long listenerErrors,
-        long queueOverflows, long notReceiving, long comfortNoisePackets) {
+        long queueOverflows, long notReceiving, long comfortNoisePackets,
+        long concealedSamples) {
 
     /**
      * Copies the map of malformed counts.
@@ -74,6 +78,7 @@ public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octe
      * @param queueOverflows queue overflows
      * @param notReceiving dropped while not receiving
      * @param comfortNoisePackets comfort-noise packets
+     * @param concealedSamples samples played in place of lost packets
      */
     public ReceiveStatistics {
         malformed = Map.copyOf(malformed);

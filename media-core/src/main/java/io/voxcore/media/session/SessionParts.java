@@ -66,7 +66,8 @@ final class SessionParts {
                 RANDOM.nextInt() & 0xFFFF_FFFFL);
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
-        this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard);
+        this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard,
+                config.gapPolicy());
         long epochNanos = System.nanoTime();
         this.receiver = new ReceivePipeline(config, plan, latch, dtmfReceiver, playout, guard, loop.timers(),
                 ownSsrc, sender, events, epochNanos);
