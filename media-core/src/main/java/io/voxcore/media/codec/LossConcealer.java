@@ -37,6 +37,8 @@ public final class LossConcealer {
     private int substituteAt;
     private boolean inLoss;
     private long lostSamples;
+    private int fadeTotal;
+    private int fadeDone;
 
     private LossConcealer(G711Plc plc) {
         this.plc = plc;
@@ -91,13 +93,18 @@ public final class LossConcealer {
     public void played(short[] pcm, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, pcm.length);
         if (inLoss && length > 0) {
-            int n = Math.min(length, fadeLength());
+            inLoss = false;
+            fadeTotal = fadeLength();
+            fadeDone = 0;
+        }
+        if (fadeDone < fadeTotal) { // the fade-in may span several calls
+            int n = Math.min(length, fadeTotal - fadeDone);
             next(continuation, 0, n);
             for (int i = 0; i < n; i++) {
-                double w = (i + 1) / (double) (n + 1);
+                double w = (fadeDone + i + 1) / (double) (fadeTotal + 1);
                 pcm[offset + i] = clip(continuation[i] * (1 - w) + pcm[offset + i] * w);
             }
-            inLoss = false;
+            fadeDone += n;
         }
         int at = offset;
         int left = length;
@@ -130,6 +137,8 @@ public final class LossConcealer {
         }
         if (!inLoss) {
             inLoss = true;
+            fadeTotal = 0;
+            fadeDone = 0;
             lostSamples = 0;
             int skip = delay + fed; // the concealer's output runs this far behind what was played
             fed = 0;
@@ -182,6 +191,8 @@ public final class LossConcealer {
         substituteAt = frame;
         inLoss = false;
         lostSamples = 0;
+        fadeTotal = 0;
+        fadeDone = 0;
     }
 
     /** Appendix I's recovery length with the longest quarter period: 3.75 ms + 4 ms per further lost 10 ms. */

@@ -335,6 +335,29 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /**
+     * The fixed-cadence pull, for a consumer that runs its own clock (a sound card, a recorder, a
+     * speech recogniser): fills exactly {@code samples} samples on every call, never waits and
+     * allocates nothing. A delivery mode of its own: the first call switches delivery from the
+     * pull queue to a lock-free ring that the I/O thread fills with everything played (audio,
+     * concealment, comfort noise, and silence for every gap); {@link #poll()} gets nothing from
+     * then on. It needs no listener and no sink set (setting one later takes the audio back).
+     * The reader starts with silence until about two packets are buffered, gets silence for the
+     * rest of a call when nothing has arrived (and rebuilds that cushion), and skips ahead when
+     * its clock runs slower than the sender's; see {@code docs/playout.md}. One reader thread.
+     *
+     * @param pcm where to write, interleaved at the codec's rate and channel count
+     * @param offset index of the first sample
+     * @param samples how many, all channels together, a multiple of the channel count
+     * @return how many of them, from the start, came from the stream; the rest is silence
+     * @throws IndexOutOfBoundsException if the range lies outside {@code pcm}
+     * @throws IllegalArgumentException if {@code samples} is not whole sampling instants
+     * @throws IllegalStateException if a listener or sink is set, or another thread is in a read call
+     */
+    public int read(short[] pcm, int offset, int samples) {
+        return parts.playout.read(pcm, offset, samples);
+    }
+
+    /**
      * Sets the peer's RTP address (from signalling: an answer, a re-INVITE, a transfer), replacing
      * any configured or latched one. The latched SSRC is forgotten, so the new peer's first packet
      * is accepted at once, and reception statistics start again for it (totals carry over).

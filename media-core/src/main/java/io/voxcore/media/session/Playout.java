@@ -36,8 +36,9 @@ final class Playout implements JitterBuffer.Output {
     private final GapPolicy policy;
     private final LossConcealer concealer;
     private long concealedSamples;
+    private final PcmReadRing readRing;
 
-    Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard, GapPolicy policy) {
+    Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard, GapPolicy policy, int ptimeMillis) {
         this.clockRate = clockRate;
         this.channels = channels;
         this.guard = guard;
@@ -46,6 +47,37 @@ final class Playout implements JitterBuffer.Output {
         this.policy = policy;
         this.concealer = policy == GapPolicy.CONCEAL && LossConcealer.supports(clockRate, channels)
                 ? LossConcealer.create(clockRate) : null;
+        int packet = clockRate / 1000 * ptimeMillis * channels;
+        int twentyMillis = clockRate / 50 * channels;
+        this.readRing = new PcmReadRing(clockRate * channels + 4 * packet, channels, packet,
+                Math.max(2 * packet, twentyMillis), Math.max(3 * twentyMillis, 3 * packet));
+    }
+
+    /**
+     * The fixed-cadence pull: see {@link MediaSession#read}. Reader thread.
+     *
+     * @param pcm where to write
+     * @param offset index of the first sample
+     * @param samples how many, all channels
+     * @return how many of them, from the start, came from the stream
+     * @throws IllegalStateException if a listener or sink is set, or another thread is reading
+     */
+    int read(short[] pcm, int offset, int samples) {
+        if (sink != null || listener != null) {
+            throw new IllegalStateException("read() needs no listener and no sink: audio goes to the "
+                    + (sink != null ? "PcmSink " + sink : "AudioListener " + listener) + "; set it to null first");
+        }
+        return readRing.read(pcm, offset, samples);
+    }
+
+    /** {@return samples of silence the reader got because nothing had arrived} */
+    long readPadded() {
+        return readRing.padded();
+    }
+
+    /** {@return samples dropped between the I/O thread and the reader (a slow or stalled reader)} */
+    long readDropped() {
+        return readRing.dropped();
     }
 
     /** A new source: what the concealer remembers of the old one is forgotten. I/O thread. */
@@ -118,8 +150,12 @@ final class Playout implements JitterBuffer.Output {
                 s.onPcm(pcm, 0, length, rtpTimestamp);
                 return;
             }
-            AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), clockRate, channels, rtpTimestamp);
             AudioListener l = listener;
+            if (l == null && readRing.active()) {
+                readRing.write(pcm, 0, length);
+                return;
+            }
+            AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), clockRate, channels, rtpTimestamp);
             if (l != null) {
                 l.onAudio(frame);
                 return;
@@ -170,6 +206,8 @@ final class Playout implements JitterBuffer.Output {
                 s.onGap(rtpTimestamp, samplesPerChannel, firstSequence, packets);
             } else if (l != null) {
                 l.onGap(new AudioGap(rtpTimestamp, samplesPerChannel, firstSequence, packets));
+            } else if (readRing.active()) {
+                readRing.writeSilence((long) samplesPerChannel * channels); // the reader's time runs on
             }
         } catch (Throwable e) {
             guard.failed("audio listener (gap)", e);

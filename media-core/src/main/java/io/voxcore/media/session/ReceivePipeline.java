@@ -390,7 +390,7 @@ final class ReceivePipeline {
                 priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
                 badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
                 playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
-                comfortNoisePackets, playout.concealedSamples());
+                comfortNoisePackets, playout.concealedSamples(), playout.readPadded(), playout.readDropped());
     }
 
     /**

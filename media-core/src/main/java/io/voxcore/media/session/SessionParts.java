@@ -67,7 +67,7 @@ final class SessionParts {
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
         this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard,
-                config.gapPolicy());
+                config.gapPolicy(), plan.ptimeMillis);
         long epochNanos = System.nanoTime();
         this.receiver = new ReceivePipeline(config, plan, latch, dtmfReceiver, playout, guard, loop.timers(),
                 ownSsrc, sender, events, epochNanos);

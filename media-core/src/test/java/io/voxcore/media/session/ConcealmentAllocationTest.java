@@ -1,0 +1,80 @@
+package io.voxcore.media.session;
+
+import static io.voxcore.media.session.HotPathAllocationTest.assertAWindowAllocatesNothing;
+import static io.voxcore.media.session.StreamingTest.pcmu;
+import static io.voxcore.media.session.TestAudio.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Lost packets played as concealment ({@link GapPolicy#CONCEAL}: G.711 Appendix I and the fade-in
+ * after each loss) or as silence allocate nothing on the I/O thread, measured as in
+ * {@link HotPathAllocationTest}: blocks of 10 packets sent as 0 1 3 2 4 4 6 7 8 9 (one lost, one
+ * reordered pair, one duplicate), so every block plays 9 received frames and 1 filled one.
+ */
+@Timeout(300)
+class ConcealmentAllocationTest {
+
+    private static final int WARM_UP = 12_000;
+    private static final int MEASURED = 3_000;
+
+    @BeforeAll
+    static void enableCounters() {
+        HotPathAllocationTest.enableCounters();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = GapPolicy.class, names = {"CONCEAL", "SILENCE"})
+    void lossPlayedAsConcealmentOrSilenceAllocatesNothingOnTheIoThread(GapPolicy policy) throws Exception {
+        short[] speech = TestAudio.speech(TestAudio.THREE_SECONDS);
+        HotPathAllocationTest.Counter counter = new HotPathAllocationTest.Counter();
+        String name = "alloc-conceal-" + policy.name().toLowerCase(java.util.Locale.ROOT);
+        try (MediaEngine engine = MediaEngine.builder().name(name).ioThreads(1).build();
+                RawPeer peer = new RawPeer(0x5EED_0002L)) {
+            MediaSession b = engine.createSession(pcmu().remoteAddress(peer.address()).gapPolicy(policy).build());
+            b.onPcm(counter);
+            b.start();
+            long io = AllocationTest.engineThreadId(name + "-io-0");
+            int[] order = {0, 1, 3, 2, 4, 4, 6, 7, 8, 9};
+            int blocks = MEASURED / 10;
+            List<ByteBuffer> warm = HotPathAllocationTest.lossyStream(peer, speech, WARM_UP / 10, order);
+            List<ByteBuffer> measured = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                measured.addAll(HotPathAllocationTest.lossyStream(peer, speech, blocks, order));
+            }
+            int[] next = {0};
+            HotPathAllocationTest.Window window = sending -> {
+                long played = counter.played.get();
+                for (int i = 0; i < blocks * order.length; i++) {
+                    peer.send(measured.get(next[0]++), b.localAddress());
+                    LockSupport.parkNanos(300_000);
+                }
+                await("the window's packets played", Duration.ofSeconds(60),
+                        () -> counter.played.get() >= played + blocks * 10L);
+                assertThat(counter.played.get() - played).as("frames played").isEqualTo(blocks * 10L);
+                return blocks * order.length + " datagrams, " + blocks + " lost and played as " + policy;
+            };
+            for (ByteBuffer p : warm) {
+                peer.send(p, b.localAddress());
+                LockSupport.parkNanos(300_000);
+            }
+            await("warm-up played", Duration.ofSeconds(60), () -> counter.played.get() >= WARM_UP);
+            assertAWindowAllocatesNothing("loss played as " + policy, window, io);
+            SessionStatistics stats = b.statistics();
+            assertThat(counter.missing.get()).as("gaps reported to the sink").isZero();
+            assertThat(stats.receive().concealedSamples()).as("concealed samples")
+                    .isEqualTo(160L * stats.gapPackets());
+            assertThat(stats.gapPackets()).isGreaterThanOrEqualTo(WARM_UP / 10 + blocks);
+        }
+    }
+}
