@@ -77,4 +77,64 @@ class ConcealmentAllocationTest {
             assertThat(stats.gapPackets()).isGreaterThanOrEqualTo(WARM_UP / 10 + blocks);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void lossConcealedIntoTheReadRingAllocatesNothingOnTheIoThread() throws Exception {
+        short[] speech = TestAudio.speech(TestAudio.THREE_SECONDS);
+        java.util.concurrent.atomic.AtomicLong consumed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        int[] next = {0};
+        long cushion = 1600 + 160;
+        try (MediaEngine engine = MediaEngine.builder().name("alloc-read").ioThreads(1).build();
+                RawPeer peer = new RawPeer(0x5EED_0003L)) {
+            MediaSession b = engine.createSession(pcmu().remoteAddress(peer.address()).build());
+            b.start();
+            Thread reader = new Thread(() -> {
+                short[] out = new short[1600];
+                while (!stop.get()) {
+                    consumed.addAndGet(b.read(out, 0, out.length)); // a fast reader: nothing is skipped
+                    LockSupport.parkNanos(100_000);
+                }
+            }, "alloc-read-reader");
+            reader.start();
+            try {
+                long io = AllocationTest.engineThreadId("alloc-read-io-0");
+                int[] order = {0, 1, 3, 2, 4, 4, 6, 7, 8, 9};
+                int blocks = MEASURED / 10;
+                List<ByteBuffer> warm = HotPathAllocationTest.lossyStream(peer, speech, WARM_UP / 10, order);
+                List<ByteBuffer> measured = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    measured.addAll(HotPathAllocationTest.lossyStream(peer, speech, blocks, order));
+                }
+                HotPathAllocationTest.Window window = sending -> {
+                    long before = consumed.get();
+                    for (int i = 0; i < blocks * order.length; i++) {
+                        peer.send(measured.get(next[0]++), b.localAddress());
+                        LockSupport.parkNanos(300_000);
+                    }
+                    // most of it: a reader stalled by the machine skips ahead (counted, checked below)
+                    await("the window's audio read", Duration.ofSeconds(60),
+                            () -> consumed.get() >= before + blocks * 1600L * 9 / 10);
+                    return blocks * order.length + " datagrams into the read ring, " + blocks + " lost and concealed";
+                };
+                for (ByteBuffer p : warm) {
+                    peer.send(p, b.localAddress());
+                    LockSupport.parkNanos(300_000);
+                }
+                await("warm-up read", Duration.ofSeconds(60), () -> consumed.get() >= WARM_UP * 160L * 9 / 10);
+                assertAWindowAllocatesNothing("loss concealed into the read ring", window, io);
+                long sent = 160L * (WARM_UP + next[0]);
+                await("everything read or skipped", Duration.ofSeconds(60),
+                        () -> consumed.get() + b.statistics().receive().readDroppedSamples() >= sent - cushion);
+            } finally {
+                stop.set(true);
+                reader.join();
+            }
+            SessionStatistics stats = b.statistics();
+            assertThat(stats.receive().concealedSamples()).isEqualTo(160L * stats.gapPackets());
+            long total = 160L * (WARM_UP + next[0]);
+            assertThat(consumed.get() + stats.receive().readDroppedSamples()).as("read or skipped: all but the cushion")
+                    .isBetween(total - cushion, total);
+        }
+    }
 }
