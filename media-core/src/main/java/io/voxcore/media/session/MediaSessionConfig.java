@@ -56,6 +56,7 @@ public final class MediaSessionConfig {
     private final int rtpTimeoutMillis;
     private final NegotiatedMedia negotiated;
     private final GapPolicy gapPolicy;
+    private final boolean silenceSuppression;
     private final PayloadPlan plan;
 
     private MediaSessionConfig(Builder b, CodecInfo codec, PayloadPlan plan) {
@@ -78,6 +79,7 @@ public final class MediaSessionConfig {
         this.rtpTimeoutMillis = b.rtpTimeoutMillis;
         this.negotiated = b.negotiated;
         this.gapPolicy = b.gapPolicy;
+        this.silenceSuppression = b.silenceSuppression;
         this.plan = plan != null ? plan : PayloadPlan.of(this);
     }
 
@@ -233,6 +235,11 @@ public final class MediaSessionConfig {
         return gapPolicy;
     }
 
+    /** {@return whether silence suppression sends comfort noise instead of silence; false by default} */
+    public boolean silenceSuppression() {
+        return silenceSuppression;
+    }
+
     /** The payload types sent and accepted. @return the plan */
     PayloadPlan plan() {
         return plan;
@@ -244,7 +251,8 @@ public final class MediaSessionConfig {
                 + " pt=" + payloadType
                 + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
                 + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
-                + rtcpIntervalMillis + "ms connect=" + connectSocket + " gaps=" + gapPolicy + "]";
+                + rtcpIntervalMillis + "ms connect=" + connectSocket + " gaps=" + gapPolicy
+                + (silenceSuppression ? " dtx" : "") + "]";
     }
 
     /** Builds a {@link MediaSessionConfig}; not thread-safe. */
@@ -267,6 +275,7 @@ public final class MediaSessionConfig {
         private int rtpTimeoutMillis;
         private NegotiatedMedia negotiated;
         private GapPolicy gapPolicy = GapPolicy.CONCEAL;
+        private boolean silenceSuppression;
 
         private Builder() {
         }
@@ -280,6 +289,22 @@ public final class MediaSessionConfig {
          */
         public Builder gapPolicy(GapPolicy policy) {
             this.gapPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Turns silence suppression (discontinuous transmission) on: while a voice activity
+         * detector hears no speech, no audio packets are sent; an RFC 3389 comfort-noise packet
+         * describes the silence when it starts, when its level moves 3 dB, and every 5 s; the
+         * first speech packet after it has the marker bit. Needs a comfort-noise payload type to
+         * send with (13 for an 8000 Hz codec configured by hand; a negotiated CN at the codec's
+         * rate) and mono audio; without them audio is sent as usual.
+         *
+         * @param on true to suppress silence (default false)
+         * @return this
+         */
+        public Builder silenceSuppression(boolean on) {
+            this.silenceSuppression = on;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.voxcore.media.session;
 
+import io.voxcore.media.codec.ComfortNoiseEncoder;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.rtp.RtpPacket;
 import java.io.IOException;
@@ -64,6 +65,9 @@ final class SessionParts {
         long ssrc = config.ssrc().orElseGet(() -> RANDOM.nextInt() & 0xFFFF_FFFFL);
         this.sender = new RtpSender(transport, latch, encoder, sendBuffer, plan, ssrc, RANDOM.nextInt(1 << 16),
                 RANDOM.nextInt() & 0xFFFF_FFFFL);
+        if (config.silenceSuppression() && channels == 1) {
+            sender.silenceSuppression(ComfortNoiseEncoder.create(clockRate));
+        }
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
         this.playout = new Playout(clockRate, channels, config.receiveQueueCapacity(), guard,
