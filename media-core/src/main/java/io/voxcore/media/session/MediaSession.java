@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One RTP stream pair over UDP: a SIP call's media leg. Sends {@link AudioFrame}s (or plays a
  * {@link PcmSource} at real time) as RTP, receives RTP into an adaptive jitter buffer and hands
- * the decoded audio, in order and with gaps reported, to a listener, a {@link PcmSink} or a pull
- * queue; sends and receives RFC 4733 DTMF; reports with RTCP. Created by
+ * the decoded audio, in order, lost packets concealed ({@link GapPolicy}) and other gaps reported,
+ * to a listener, a {@link PcmSink}, a pull queue or a fixed-cadence {@link #read}; sends and
+ * receives RFC 4733 DTMF; reports with RTCP. Created by
  * {@link MediaEngine#createSession}, which binds the sockets; {@link #start()} begins receiving;
  * {@link #close()} frees the ports.
  *
@@ -335,15 +336,11 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /**
-     * The fixed-cadence pull, for a consumer that runs its own clock (a sound card, a recorder, a
-     * speech recogniser): fills exactly {@code samples} samples on every call, never waits and
-     * allocates nothing. A delivery mode of its own: the first call switches delivery from the
-     * pull queue to a lock-free ring that the I/O thread fills with everything played (audio,
-     * concealment, comfort noise, and silence for every gap); {@link #poll()} gets nothing from
-     * then on. It needs no listener and no sink set (setting one later takes the audio back).
-     * The reader starts with silence until about two packets are buffered, gets silence for the
-     * rest of a call when nothing has arrived (and rebuilds that cushion), and skips ahead when
-     * its clock runs slower than the sender's; see {@code docs/playout.md}. One reader thread.
+     * The fixed-cadence pull for a consumer with its own clock: fills exactly {@code samples}
+     * samples (audio, concealment, comfort noise, silence) on every call; never waits, allocates
+     * nothing. A delivery mode of its own: the first call moves delivery from the pull queue to a
+     * lock-free ring; it refuses to run while a listener or sink is set. One reader thread.
+     * Cushion, padding and drift: {@code docs/playout.md}.
      *
      * @param pcm where to write, interleaved at the codec's rate and channel count
      * @param offset index of the first sample
