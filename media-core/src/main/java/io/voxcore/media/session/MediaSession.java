@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One RTP stream pair over UDP: a SIP call's media leg. Sends {@link AudioFrame}s (or plays a
  * {@link PcmSource} at real time) as RTP, receives RTP into an adaptive jitter buffer and hands
- * the decoded audio, in order and with gaps reported, to a listener, a {@link PcmSink} or a pull
- * queue; sends and receives RFC 4733 DTMF; reports with RTCP. Created by
+ * the decoded audio, in order, lost packets concealed ({@link GapPolicy}) and other gaps reported,
+ * to a listener, a {@link PcmSink}, a pull queue or a fixed-cadence {@link #read}; sends and
+ * receives RFC 4733 DTMF; reports with RTCP. Created by
  * {@link MediaEngine#createSession}, which binds the sockets; {@link #start()} begins receiving;
  * {@link #close()} frees the ports.
  *
@@ -332,6 +333,25 @@ public final class MediaSession implements AutoCloseable {
      */
     public AudioFrame receive(Duration timeout) throws InterruptedException {
         return parts.playout.receive(timeout);
+    }
+
+    /**
+     * The fixed-cadence pull for a consumer with its own clock: fills exactly {@code samples}
+     * samples (audio, concealment, comfort noise, silence) on every call; never waits, allocates
+     * nothing. A delivery mode of its own: the first call moves delivery from the pull queue to a
+     * lock-free ring; it refuses to run while a listener or sink is set. One reader thread.
+     * Cushion, padding and drift: {@code docs/playout.md}.
+     *
+     * @param pcm where to write, interleaved at the codec's rate and channel count
+     * @param offset index of the first sample
+     * @param samples how many, all channels together, a multiple of the channel count
+     * @return how many of them, from the start, came from the stream; the rest is silence
+     * @throws IndexOutOfBoundsException if the range lies outside {@code pcm}
+     * @throws IllegalArgumentException if {@code samples} is not whole sampling instants
+     * @throws IllegalStateException if a listener or sink is set, or another thread is in a read call
+     */
+    public int read(short[] pcm, int offset, int samples) {
+        return parts.playout.read(pcm, offset, samples);
     }
 
     /**

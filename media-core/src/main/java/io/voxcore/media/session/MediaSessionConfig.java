@@ -53,6 +53,8 @@ public final class MediaSessionConfig {
     private final NatMode natMode;
     private final int rtpTimeoutMillis;
     private final NegotiatedMedia negotiated;
+    private final GapPolicy gapPolicy;
+    private final boolean silenceSuppression;
     private final PayloadPlan plan;
 
     private MediaSessionConfig(Builder b, CodecInfo codec, PayloadPlan plan) {
@@ -74,6 +76,8 @@ public final class MediaSessionConfig {
         this.natMode = b.natMode;
         this.rtpTimeoutMillis = b.rtpTimeoutMillis;
         this.negotiated = b.negotiated;
+        this.gapPolicy = b.gapPolicy;
+        this.silenceSuppression = b.silenceSuppression;
         this.plan = plan != null ? plan : PayloadPlan.of(this);
     }
 
@@ -81,7 +85,8 @@ public final class MediaSessionConfig {
      * A builder with the defaults: bind {@code 0.0.0.0} on any free port, no remote (latch to
      * the first valid source), PCMU (payload type 0), telephone events on payload type 101,
      * 20 ms packets, a random SSRC, jitter delay 20-200 ms, RTCP on the next port every 5 s (RFC 3550's minimum), sockets connected to the
-     * remote, re-latch to a new SSRC after 2 s of silence, a pull queue of 256 frames.
+     * remote, re-latch to a new SSRC after 2 s of silence, a pull queue of 256 frames, lost packets
+     * concealed ({@link GapPolicy#CONCEAL}).
      *
      * @return a new builder
      */
@@ -222,6 +227,16 @@ public final class MediaSessionConfig {
         return Optional.ofNullable(negotiated);
     }
 
+    /** {@return what plays where packets were lost; {@link GapPolicy#CONCEAL} by default} */
+    public GapPolicy gapPolicy() {
+        return gapPolicy;
+    }
+
+    /** {@return whether silence suppression sends comfort noise instead of silence; false by default} */
+    public boolean silenceSuppression() {
+        return silenceSuppression;
+    }
+
     /** The payload types sent and accepted. @return the plan */
     PayloadPlan plan() {
         return plan;
@@ -233,7 +248,8 @@ public final class MediaSessionConfig {
                 + " pt=" + payloadType
                 + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
                 + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
-                + rtcpIntervalMillis + "ms connect=" + connectSocket + "]";
+                + rtcpIntervalMillis + "ms connect=" + connectSocket + " gaps=" + gapPolicy
+                + (silenceSuppression ? " dtx" : "") + "]";
     }
 
     /** Builds a {@link MediaSessionConfig}; not thread-safe. */
@@ -255,8 +271,38 @@ public final class MediaSessionConfig {
         private NatMode natMode = NatMode.STRICT;
         private int rtpTimeoutMillis;
         private NegotiatedMedia negotiated;
+        private GapPolicy gapPolicy = GapPolicy.CONCEAL;
+        private boolean silenceSuppression;
 
         private Builder() {
+        }
+
+        /**
+         * Sets what plays where packets were lost.
+         *
+         * @param policy {@link GapPolicy#CONCEAL} (the default), {@link GapPolicy#SILENCE} or
+         *     {@link GapPolicy#REPORT}
+         * @return this
+         */
+        public Builder gapPolicy(GapPolicy policy) {
+            this.gapPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Turns silence suppression (discontinuous transmission) on: while a voice activity
+         * detector hears no speech, no audio packets are sent; an RFC 3389 comfort-noise packet
+         * describes the silence when it starts, when its level moves 3 dB, and every 5 s; the
+         * first speech packet after it has the marker bit. Needs a comfort-noise payload type to
+         * send with (13 for an 8000 Hz codec configured by hand; a negotiated CN at the codec's
+         * rate) and mono audio; without them audio is sent as usual.
+         *
+         * @param on true to suppress silence (default false)
+         * @return this
+         */
+        public Builder silenceSuppression(boolean on) {
+            this.silenceSuppression = on;
+            return this;
         }
 
         /**

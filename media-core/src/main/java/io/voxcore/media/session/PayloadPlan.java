@@ -35,6 +35,8 @@ final class PayloadPlan {
     final String sendEncoding;
     final CodecInfo sendCodec;
     final int sendEventPayloadType;
+    /** The comfort-noise payload type silence suppression sends with, or -1 for none. */
+    final int sendComfortNoisePayloadType;
     final boolean sends;
     final boolean receives;
     final int ptimeMillis;
@@ -45,11 +47,12 @@ final class PayloadPlan {
     private final String[] encodings = new String[128];
 
     private PayloadPlan(int sendPayloadType, String sendEncoding, CodecInfo sendCodec, int sendEventPayloadType,
-            boolean sends, boolean receives, int ptimeMillis) {
+            int sendComfortNoisePayloadType, boolean sends, boolean receives, int ptimeMillis) {
         this.sendPayloadType = sendPayloadType;
         this.sendEncoding = sendEncoding;
         this.sendCodec = sendCodec;
         this.sendEventPayloadType = sendEventPayloadType;
+        this.sendComfortNoisePayloadType = sendComfortNoisePayloadType;
         this.sends = sends;
         this.receives = receives;
         this.ptimeMillis = ptimeMillis;
@@ -61,18 +64,19 @@ final class PayloadPlan {
     /**
      * The plan of a session configured with one payload type: it sends and receives that codec,
      * telephone events on the configured type, and RFC 3551's static comfort noise (13) when the
-     * clock is 8000 Hz.
+     * clock is 8000 Hz (received always, sent with silence suppression).
      *
      * @param config the settings
      * @return the plan
      */
     static PayloadPlan of(MediaSessionConfig config) {
         CodecInfo codec = config.codec();
+        boolean cn = codec.clockRate() == 8000 && config.payloadType() != STATIC_COMFORT_NOISE;
         PayloadPlan plan = new PayloadPlan(config.payloadType(), codec.name(), codec,
-                config.telephoneEventPayloadType(), true, true, config.ptimeMillis());
+                config.telephoneEventPayloadType(), cn ? STATIC_COMFORT_NOISE : -1, true, true, config.ptimeMillis());
         plan.audio(config.payloadType(), codec.name());
         plan.kinds[config.telephoneEventPayloadType()] = EVENT;
-        if (codec.clockRate() == 8000 && config.payloadType() != STATIC_COMFORT_NOISE) {
+        if (cn) {
             plan.kinds[STATIC_COMFORT_NOISE] = COMFORT_NOISE;
         }
         return plan;
@@ -102,7 +106,8 @@ final class PayloadPlan {
         boolean reachable = !remote.getAddress().isAnyLocalAddress() && remote.getPort() != 0; // RFC 3264 8.4
         PayloadPlan plan = new PayloadPlan(send.payloadType(),
                 send.encodingName() + "/" + send.clockRate() + "/" + send.channels(), codec,
-                n.sendTelephoneEventPayloadType(), n.sends() && reachable, n.receives(), ptime);
+                n.sendTelephoneEventPayloadType(), n.sendComfortNoisePayloadType(), n.sends() && reachable, n.receives(),
+                ptime);
         for (PayloadFormat f : n.receivePayloadTypes().values()) {
             int pt = f.payloadType();
             if (f.isTelephoneEvent()) {

@@ -2,6 +2,7 @@ package io.voxcore.media.session;
 
 import io.voxcore.media.AudioFrame;
 import io.voxcore.media.codec.ComfortNoiseDecoder;
+import io.voxcore.media.codec.LossConcealer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where the jitter buffer's output goes: the allocation-free {@link PcmSink}, else the
  * {@link AudioListener}, else the pull queue ({@link #poll()}, {@link #receive(Duration)}). A
- * callback that throws is contained ({@link CallbackGuard}).
+ * callback that throws is contained ({@link CallbackGuard}). Lost packets play as the
+ * {@link GapPolicy} says: concealment ({@link LossConcealer}, which sees every frame played),
+ * silence, or a reported gap; after an RFC 3389 CN packet every gap plays as comfort noise.
  *
  * <p>Threads: the {@link JitterBuffer.Output} methods run on the session's I/O thread; the
  * setters and the queue's readers on any thread.
@@ -31,28 +34,60 @@ final class Playout implements JitterBuffer.Output {
     private final short[] noise;
     private boolean inComfortNoise;
     private long comfortNoiseSamples;
+    private final GapPolicy policy;
+    private final LossConcealer concealer;
+    private long concealedSamples;
+    private final PcmReadRing readRing;
 
-    Playout(int clockRate, int channels, int queueCapacity, CallbackGuard guard) {
-        this(clockRate, clockRate, channels, queueCapacity, guard);
-    }
-
-    /**
-     * Creates the playout of a codec whose sample rate may differ from its RTP clock: frames carry
-     * the sample rate; gaps arrive in RTP units and reach the listener in samples.
-     *
-     * @param clockRate the RTP clock rate
-     * @param sampleRate the decoded audio's sample rate
-     * @param channels channels
-     * @param queueCapacity the pull queue's capacity
-     * @param guard catches what callbacks throw
-     */
-    Playout(int clockRate, int sampleRate, int channels, int queueCapacity, CallbackGuard guard) {
+    Playout(int clockRate, int sampleRate, int channels, int queueCapacity, CallbackGuard guard, GapPolicy policy,
+            int ptimeMillis) {
         this.clockRate = clockRate;
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.guard = guard;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.noise = new short[sampleRate / 50 * channels];
+        this.policy = policy;
+        this.concealer = policy == GapPolicy.CONCEAL && LossConcealer.supports(sampleRate, channels)
+                ? LossConcealer.create(sampleRate) : null;
+        int packet = sampleRate / 1000 * ptimeMillis * channels;
+        int twentyMillis = sampleRate / 50 * channels;
+        this.readRing = new PcmReadRing(sampleRate * channels + 4 * packet, channels, packet,
+                Math.max(2 * packet, twentyMillis), Math.max(3 * twentyMillis, 3 * packet));
+    }
+
+    /**
+     * The fixed-cadence pull: see {@link MediaSession#read}. Reader thread.
+     *
+     * @param pcm where to write
+     * @param offset index of the first sample
+     * @param samples how many, all channels
+     * @return how many of them, from the start, came from the stream
+     * @throws IllegalStateException if a listener or sink is set, or another thread is reading
+     */
+    int read(short[] pcm, int offset, int samples) {
+        if (sink != null || listener != null) {
+            throw new IllegalStateException("read() needs no listener and no sink: audio goes to the "
+                    + (sink != null ? "PcmSink " + sink : "AudioListener " + listener) + "; set it to null first");
+        }
+        return readRing.read(pcm, offset, samples);
+    }
+
+    /** {@return samples of silence the reader got because nothing had arrived} */
+    long readPadded() {
+        return readRing.padded();
+    }
+
+    /** {@return samples dropped between the I/O thread and the reader (a slow or stalled reader)} */
+    long readDropped() {
+        return readRing.dropped();
+    }
+
+    /** A new source: what the concealer remembers of the old one is forgotten. I/O thread. */
+    void sourceChanged() {
+        if (concealer != null) {
+            concealer.reset();
+        }
     }
 
     /**
@@ -105,6 +140,9 @@ final class Playout implements JitterBuffer.Output {
     @Override
     public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence, boolean isComfortNoise) {
         inComfortNoise = isComfortNoise;
+        if (concealer != null) {
+            concealer.played(pcm, 0, length); // fades in after a loss; keeps the history
+        }
         deliver(pcm, length, rtpTimestamp);
     }
 
@@ -115,8 +153,12 @@ final class Playout implements JitterBuffer.Output {
                 s.onPcm(pcm, 0, length, rtpTimestamp);
                 return;
             }
-            AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), sampleRate, channels, rtpTimestamp);
             AudioListener l = listener;
+            if (l == null && readRing.active()) {
+                readRing.write(pcm, 0, length);
+                return;
+            }
+            AudioFrame frame = new AudioFrame(Arrays.copyOf(pcm, length), sampleRate, channels, rtpTimestamp);
             if (l != null) {
                 l.onAudio(frame);
                 return;
@@ -133,6 +175,7 @@ final class Playout implements JitterBuffer.Output {
 
     @Override
     public void onGap(long rtpTimestamp, int rtpUnits, int firstSequence, int packets) {
+        // the jitter buffer counts on the RTP clock; listeners count samples (twice as many for G.722)
         int samplesPerChannel = clockRate == sampleRate ? rtpUnits : (int) ((long) rtpUnits * sampleRate / clockRate);
         if (inComfortNoise) {
             fillWithNoise(rtpTimestamp, samplesPerChannel); // RFC 3389: the noise lasts until the next packet
@@ -140,6 +183,27 @@ final class Playout implements JitterBuffer.Output {
         }
         gaps++;
         gapPackets += packets;
+        long ts = rtpTimestamp;
+        int left = samplesPerChannel;
+        if (packets > 0 && policy != GapPolicy.REPORT) {
+            fillLost(ts, left);
+            return;
+        }
+        if (concealer != null && left > 0) { // time without audio: a loss before it fades out
+            int n = concealer.endWithSilence(noise, 0, Math.min(left, noise.length));
+            if (n > 0) {
+                deliver(noise, n, ts & 0xFFFF_FFFFL);
+                ts += rtp(n / channels);
+                left -= n / channels;
+                if (left == 0) {
+                    return;
+                }
+            }
+        }
+        report(ts & 0xFFFF_FFFFL, left, firstSequence, packets);
+    }
+
+    private void report(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets) {
         PcmSink s = sink;
         AudioListener l = listener;
         try {
@@ -147,9 +211,30 @@ final class Playout implements JitterBuffer.Output {
                 s.onGap(rtpTimestamp, samplesPerChannel, firstSequence, packets);
             } else if (l != null) {
                 l.onGap(new AudioGap(rtpTimestamp, samplesPerChannel, firstSequence, packets));
+            } else if (readRing.active()) {
+                readRing.writeSilence((long) samplesPerChannel * channels); // the reader's time runs on
             }
         } catch (Throwable e) {
             guard.failed("audio listener (gap)", e);
+        }
+    }
+
+    /** Lost packets' time as frames: concealment, or zeros (policy SILENCE, or a format it cannot conceal). */
+    private void fillLost(long rtpTimestamp, int samplesPerChannel) {
+        long ts = rtpTimestamp;
+        int left = samplesPerChannel;
+        int chunk = noise.length / channels;
+        while (left > 0) {
+            int n = Math.min(chunk, left);
+            if (concealer != null) {
+                concealer.conceal(noise, 0, n);
+            } else {
+                Arrays.fill(noise, 0, n * channels, (short) 0);
+            }
+            deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
+            concealedSamples += n;
+            ts += rtp(n);
+            left -= n;
         }
     }
 
@@ -160,16 +245,29 @@ final class Playout implements JitterBuffer.Output {
         while (left > 0) {
             int n = Math.min(chunk, left);
             comfortNoise.generate(noise, 0, n * channels);
+            if (concealer != null) {
+                concealer.played(noise, 0, n * channels);
+            }
             deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
             comfortNoiseSamples += n;
-            ts += (long) n * clockRate / sampleRate;
+            ts += rtp(n);
             left -= n;
         }
+    }
+
+    /** RTP units of {@code samples} samples per channel. */
+    private long rtp(int samples) {
+        return clockRate == sampleRate ? samples : (long) samples * clockRate / sampleRate;
     }
 
     /** Samples per channel of comfort noise played between CN packets. @return the count */
     long comfortNoiseSamples() {
         return comfortNoiseSamples;
+    }
+
+    /** Samples per channel delivered in place of lost packets (concealment or silence). @return the count */
+    long concealedSamples() {
+        return concealedSamples;
     }
 
     long gaps() {

@@ -319,6 +319,7 @@ final class ReceivePipeline {
         reception = new ReceptionStatistics();
         jitter = newJitterBuffer();
         dtmf.reset();
+        playout.sourceChanged();
         onSourceChange.run();
     }
 
@@ -392,7 +393,7 @@ final class ReceivePipeline {
                 priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
                 badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
                 playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
-                comfortNoisePackets);
+                comfortNoisePackets, playout.concealedSamples(), playout.readPadded(), playout.readDropped());
     }
 
     /**

@@ -40,12 +40,20 @@ import java.util.Map;
  *     direction receives nothing ({@code sendonly} or {@code inactive}: a call on hold)
  * @param comfortNoisePackets RFC 3389 comfort-noise packets accepted (counted in
  *     {@code packetsReceived} too); the time between them plays as noise, not as gaps
+ * @param concealedSamples samples per channel delivered in place of lost packets: concealment
+ *     ({@link GapPolicy#CONCEAL}) or zeros ({@link GapPolicy#SILENCE}); 0 under
+ *     {@link GapPolicy#REPORT}. The gaps are counted in {@code gaps} and {@code gapPackets} too
+ * @param readPaddedSamples samples of silence {@link MediaSession#read} returned because nothing
+ *     had arrived to play (after the first audio; the cushion rebuilt after running dry included)
+ * @param readDroppedSamples samples dropped between the I/O thread and {@link MediaSession#read}:
+ *     the reader's clock runs slower than the sender's, or the reader stalled
  */
 public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octetsReceived, long expectedPackets,
         long cumulativeLost, int fractionLost, long jitter, int clockRate, long duplicates, long reordered, long late,
         long badSequence, Map<RtpValidation, Long> malformed, long wrongPayloadType, long foreignAddress,
         long foreignSsrc, long ownSsrc, long undecodable, long gaps, long gapPackets, long listenerErrors,
-        long queueOverflows, long notReceiving, long comfortNoisePackets) {
+        long queueOverflows, long notReceiving, long comfortNoisePackets,
+        long concealedSamples, long readPaddedSamples, long readDroppedSamples) {
 
     /**
      * Copies the map of malformed counts.
@@ -74,6 +82,9 @@ public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octe
      * @param queueOverflows queue overflows
      * @param notReceiving dropped while not receiving
      * @param comfortNoisePackets comfort-noise packets
+     * @param concealedSamples samples played in place of lost packets
+     * @param readPaddedSamples silence padded by {@code read}
+     * @param readDroppedSamples samples dropped before {@code read}
      */
     public ReceiveStatistics {
         malformed = Map.copyOf(malformed);

@@ -1,5 +1,6 @@
 package io.voxcore.media.session;
 
+import io.voxcore.media.codec.ComfortNoiseEncoder;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.rtp.RtpPacket;
 import io.voxcore.media.rtp.TelephoneEvent;
@@ -13,12 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Who sends</h2>
  * Two kinds of sender share one RTP stream: the application's thread ({@code send}) and the
- * engine's I/O thread (DTMF events and {@code play}, paced by its timers). A small state machine
- * gives the stream to one at a time, without a lock: the application claims it with one
- * compare-and-set per call and throws when another application thread holds it; the I/O thread
- * only ever <em>tries</em> to claim it and, when the application is mid-call, retries on its next
- * timer tick, so the I/O thread never waits. The application waits only for the few microseconds
- * in which the I/O thread writes one packet.
+ * engine's I/O thread (DTMF events and {@code play}, paced by its timers); a {@link StreamClaim}
+ * gives the stream to one at a time, without a lock.
  *
  * <h2>The media clock</h2>
  * The timestamp advances by the samples sent; when a send starts a talkspurt (more than
@@ -33,11 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RtpSender {
 
-    private static final int IDLE = 0;
-    private static final int USER = 1;
-    private static final int ENGINE = 2;
-    private static final int CLOSED = 4;
-
     private final RtpTransport transport;
     private final SourceLatch latch;
     private final ByteBuffer buffer;
@@ -45,7 +37,7 @@ final class RtpSender {
     private final int clockRate;
     private final int sampleRate;
     private final int channels;
-    private final AtomicInteger state = new AtomicInteger();
+    private final StreamClaim claim = new StreamClaim();
     // What is sent: changed only by the thread holding the stream, from a pending plan.
     private ZeroCopyCodecAdapter encoder;
     private PayloadPlan plan;
@@ -77,6 +69,9 @@ final class RtpSender {
     private volatile long talkspurts;
     private volatile long eventPacketsSent;
     private volatile long dtmfSent;
+    private ComfortNoiseEncoder dtx; // silence suppression (RFC 3389), or null
+    private volatile long comfortNoiseSent;
+    private volatile long silencePackets;
 
     RtpSender(RtpTransport transport, SourceLatch latch, ZeroCopyCodecAdapter encoder, ByteBuffer buffer,
             PayloadPlan plan, long ssrc, int initialSequence, long initialTimestamp, SrtpLayer.Slot srtp) {
@@ -146,68 +141,36 @@ final class RtpSender {
         return p == plan ? encoder : nextEncoder;
     }
 
-    // ---------------------------------------------------------------- who sends
+    // ---------------------------------------------------------------- who sends (StreamClaim)
 
-    /**
-     * Claims the stream for an application thread (one compare-and-set; a short wait only while
-     * the I/O thread writes a packet).
-     *
-     * @param session named in the error
-     * @throws IllegalStateException when closed, or another application thread is sending
-     */
+    /** {@link StreamClaim#enterUser}. @param session named in the error */
     void enterUser(Object session) {
-        while (true) {
-            int s = state.get();
-            if ((s & CLOSED) != 0) {
-                throw new IllegalStateException("session " + session + " is closed");
-            }
-            if (s == USER) {
-                throw new IllegalStateException("session " + session
-                        + ": send called from two threads at once (send is single-threaded)");
-            }
-            if (s == IDLE && state.compareAndSet(IDLE, USER)) {
-                return;
-            }
-            Thread.onSpinWait(); // the I/O thread is writing one packet
-        }
+        claim.enterUser(session);
     }
 
-    /**
-     * Releases the stream after {@link #enterUser}.
-     *
-     * @return true if the session was closed meanwhile (the caller then finishes the close)
-     */
+    /** {@link StreamClaim#exitUser}. @return true if closed meanwhile */
     boolean exitUser() {
-        return (state.getAndUpdate(s -> s & CLOSED) & CLOSED) != 0;
+        return claim.exitUser();
     }
 
-    /**
-     * Tries to claim the stream for the I/O thread; never waits.
-     *
-     * @return true if claimed; false when the application is sending or the session is closed
-     */
+    /** {@link StreamClaim#tryEnterEngine}. @return true if claimed */
     boolean tryEnterEngine() {
-        return state.compareAndSet(IDLE, ENGINE);
+        return claim.tryEnterEngine();
     }
 
-    /** Releases the stream after {@link #tryEnterEngine}. */
+    /** {@link StreamClaim#exitEngine}. */
     void exitEngine() {
-        state.compareAndSet(ENGINE, IDLE);
+        claim.exitEngine();
     }
 
-    /**
-     * Closes the send side: no sender may claim it afterwards.
-     *
-     * @return true if an application thread is inside a send now (it sees the close when it exits)
-     */
+    /** {@link StreamClaim#close}. @return true if an application thread is inside a send now */
     boolean close() {
-        int before = state.getAndUpdate(s -> s == ENGINE ? CLOSED : s | CLOSED);
-        return (before & USER) != 0;
+        return claim.close();
     }
 
-    /** Whether {@link #close()} was called. @return true once closed */
+    /** {@link StreamClaim#isClosed}. @return true once closed */
     boolean isClosed() {
-        return (state.get() & CLOSED) != 0;
+        return claim.isClosed();
     }
 
     // ---------------------------------------------------------------- audio
@@ -297,19 +260,46 @@ final class RtpSender {
     }
 
     private void audioPacket(short[] pcm, int offset, long now) {
+        ComfortNoiseEncoder.Action a = dtx == null || plan.sendComfortNoisePayloadType < 0
+                ? ComfortNoiseEncoder.Action.SPEECH : dtx.offer(pcm, offset, shortsPerPacket);
+        if (a == ComfortNoiseEncoder.Action.NOTHING) { // silence already described: the clock runs on
+            silencePackets = silencePackets + 1;
+            timestamp = (timestamp + samplesPerPacket) & 0xFFFF_FFFFL;
+            return;
+        }
+        boolean cn = a == ComfortNoiseEncoder.Action.COMFORT_NOISE; // RFC 3389 4: the frame's timestamp, no marker
+        marker |= a == ComfortNoiseEncoder.Action.TALKSPURT_START; // RFC 3551 4.1
         ByteBuffer b = buffer;
         b.clear();
-        RtpPacket.writeHeader(b, 0, marker, payloadType, sequence, timestamp, ssrc);
+        RtpPacket.writeHeader(b, 0, marker && !cn, cn ? plan.sendComfortNoisePayloadType : payloadType, sequence,
+                timestamp, ssrc);
         b.position(RtpPacket.FIXED_HEADER_LENGTH);
-        int bytes = encoder.encodeToBuffer(pcm, offset, shortsPerPacket, b);
-        b.flip();
-        if (write(b, bytes, timestamp, now) && marker) {
+        int bytes = cn ? dtx.writePayload(b, RtpPacket.FIXED_HEADER_LENGTH)
+                : encoder.encodeToBuffer(pcm, offset, shortsPerPacket, b);
+        b.limit(RtpPacket.FIXED_HEADER_LENGTH + bytes).position(0);
+        boolean written = write(b, bytes, timestamp, now);
+        if (written && marker && !cn) {
             talkspurts = talkspurts + 1;
+        }
+        if (cn) {
+            silencePackets = silencePackets + 1;
+            comfortNoiseSent = comfortNoiseSent + (written ? 1 : 0);
         }
         sequence = (sequence + 1) & 0xFFFF;
         timestamp = (timestamp + samplesPerPacket) & 0xFFFF_FFFFL;
-        marker = false;
+        marker &= cn; // a CN packet leaves a pending marker for the speech after it
         started = true;
+    }
+
+    /**
+     * Turns silence suppression on or off (before the first send): in silence, a comfort-noise
+     * packet instead of the audio when silence starts or changes, nothing otherwise. Works while
+     * the plan has a comfort-noise payload type to send with.
+     *
+     * @param encoder the decisions, or null for off
+     */
+    void silenceSuppression(ComfortNoiseEncoder encoder) {
+        this.dtx = encoder;
     }
 
     // ---------------------------------------------------------------- telephone events
@@ -452,7 +442,8 @@ final class RtpSender {
     SendStatistics statistics() {
         SenderFigures.Snapshot f = new SenderFigures.Snapshot();
         figures.read(f);
-        return new SendStatistics(ssrc, f.packetsSent, f.octetsSent, packetsUnsent, packetsSuppressed, talkspurts);
+        return new SendStatistics(ssrc, f.packetsSent, f.octetsSent, packetsUnsent, packetsSuppressed, talkspurts,
+                silencePackets, comfortNoiseSent);
     }
 
     long eventPacketsSent() {

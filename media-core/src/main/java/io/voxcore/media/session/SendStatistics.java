@@ -11,7 +11,11 @@ package io.voxcore.media.session;
  *     (RFC 4733 2.5.1.1: the event replaces the audio) or because the negotiated direction sends
  *     nothing (hold); the media clock still advanced
  * @param talkspurts talkspurts started (packets sent with the marker bit)
+ * @param silencePackets audio packets silence suppression did not send
+ *     ({@link MediaSessionConfig.Builder#silenceSuppression(boolean)}): each replaced by an RFC
+ *     3389 comfort-noise packet or by nothing; the media clock still advanced
+ * @param comfortNoiseSent comfort-noise packets sent (counted in {@code packetsSent} too)
  */
 public record SendStatistics(long ssrc, long packetsSent, long octetsSent, long packetsUnsent, long packetsSuppressed,
-        long talkspurts) {
+        long talkspurts, long silencePackets, long comfortNoiseSent) {
 }

@@ -1,5 +1,6 @@
 package io.voxcore.media.session;
 
+import io.voxcore.media.codec.ComfortNoiseEncoder;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.rtp.RtpPacket;
 import java.io.IOException;
@@ -67,9 +68,13 @@ final class SessionParts {
         srtp.layer = config.negotiated().map(SrtpLayer::of).orElse(null);
         this.sender = new RtpSender(transport, latch, encoder, sendBuffer, plan, ssrc, RANDOM.nextInt(1 << 16),
                 RANDOM.nextInt() & 0xFFFF_FFFFL, srtp);
+        if (config.silenceSuppression() && channels == 1) {
+            sender.silenceSuppression(ComfortNoiseEncoder.create(plan.sampleRate));
+        }
         this.dtmfSender = new DtmfSender(sender, loop.timers());
         this.dtmfReceiver = new DtmfReceiver(clockRate, loop.timers(), guard);
-        this.playout = new Playout(clockRate, plan.sampleRate, channels, config.receiveQueueCapacity(), guard);
+        this.playout = new Playout(clockRate, plan.sampleRate, channels, config.receiveQueueCapacity(), guard,
+                config.gapPolicy(), plan.ptimeMillis);
         long epochNanos = System.nanoTime();
         this.receiver = new ReceivePipeline(config, plan, latch, dtmfReceiver, playout, guard, loop.timers(),
                 ownSsrc, sender, events, epochNanos);

@@ -200,7 +200,7 @@ class HotPathAllocationTest {
         Counter counter = new Counter();
         try (MediaEngine engine = MediaEngine.builder().name("alloc-lossy").ioThreads(1).build();
                 RawPeer peer = new RawPeer(0x5EED_0001L)) {
-            MediaSession b = engine.createSession(pcmu().remoteAddress(peer.address()).build());
+            MediaSession b = engine.createSession(pcmu().remoteAddress(peer.address()).gapPolicy(GapPolicy.REPORT).build());
             b.onPcm(counter);
             b.start();
             long io = AllocationTest.engineThreadId("alloc-lossy-io-0");
@@ -242,7 +242,7 @@ class HotPathAllocationTest {
         }
     }
 
-    private static List<ByteBuffer> lossyStream(RawPeer peer, short[] speech, int blocks, int[] order) {
+    static List<ByteBuffer> lossyStream(RawPeer peer, short[] speech, int blocks, int[] order) {
         List<ByteBuffer> out = new ArrayList<>();
         for (int block = 0; block < blocks; block++) {
             ByteBuffer[] packets = new ByteBuffer[10];

@@ -26,7 +26,7 @@ class LossyNetworkTest {
         List<String> events = new CopyOnWriteArrayList<>();
         List<AudioFrame> frames = new CopyOnWriteArrayList<>();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
-            MediaSession b = engine.createSession(pcmu().build());
+            MediaSession b = engine.createSession(pcmu().gapPolicy(GapPolicy.REPORT).build()); // gaps as events
             try (LossyRelay relay = new LossyRelay(b.localAddress())) {
                 b.remoteAddress(relay.outbound());
                 MediaSession a = engine.createSession(pcmu().remoteAddress(relay.inbound()).build());

@@ -1,0 +1,169 @@
+package io.voxcore.media.session;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fixed-cadence pull ({@link MediaSession#read}): a lock-free single-producer,
+ * single-consumer ring of samples between the session's I/O thread, which writes everything the
+ * listener would have heard (audio, concealment, comfort noise, and silence for every gap), and
+ * one reader thread running its own clock, which takes exactly what it asks for on every call.
+ *
+ * <p>The reader starts (and restarts after running dry) by waiting for a cushion: until the ring
+ * holds {@code cushion} samples, or the call's size plus one packet if larger, it gets silence.
+ * Then it reads straight from the ring; when the ring runs dry mid-call the rest of the call is
+ * silence (counted as padded) and the cushion is built again. When the ring holds more than the
+ * cushion plus {@code slack} (the reader's clock is slower than the sender's, or it stalled), the
+ * excess is dropped at once, leaving the cushion (counted as dropped). If the reader stops
+ * reading, the I/O thread drops what does not fit (counted as dropped too). Neither side ever
+ * waits for the other or allocates.
+ *
+ * <p>The I/O thread is the only writer of {@code written}, the reader the only writer of
+ * {@code taken}; each publishes with release semantics and reads the other's with acquire.
+ */
+final class PcmReadRing {
+
+    private final short[] ring;
+    private final int mask;
+    private final int channels;
+    private final int packet;
+    private final int cushion;
+    private final int slack;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile boolean active;
+    private volatile long padded;
+    private volatile long dropped;
+    private long overflowed;
+    private boolean primed;
+    private boolean everPrimed;
+
+    /**
+     * Creates an empty ring.
+     *
+     * @param capacity samples it holds (all channels), rounded up to a power of two
+     * @param channels samples per sampling instant
+     * @param packet samples of one packet (all channels): added to a large call's cushion
+     * @param cushion samples to hold before reading (all channels)
+     * @param slack samples above the cushion that trigger a drop
+     */
+    PcmReadRing(int capacity, int channels, int packet, int cushion, int slack) {
+        int size = Integer.highestOneBit(Math.max(64, capacity) * 2 - 1);
+        this.ring = new short[size];
+        this.mask = size - 1;
+        this.channels = channels;
+        this.packet = packet;
+        this.cushion = cushion;
+        this.slack = slack;
+    }
+
+    /** {@return whether a reader has called {@link #read}: the I/O thread writes from then on} */
+    boolean active() {
+        return active;
+    }
+
+    /**
+     * I/O thread: appends samples; what does not fit is dropped.
+     *
+     * @param pcm the samples
+     * @param offset index of the first
+     * @param length how many
+     */
+    void write(short[] pcm, int offset, int length) {
+        long w = written.get();
+        int n = (int) Math.min(length, ring.length - (w - taken.get()));
+        int at = (int) (w & mask);
+        int first = Math.min(n, ring.length - at);
+        System.arraycopy(pcm, offset, ring, at, first);
+        System.arraycopy(pcm, offset + first, ring, 0, n - first);
+        overflowed += length - n;
+        written.lazySet(w + n); // release: the samples are visible before the index
+    }
+
+    /**
+     * I/O thread: appends silence; what does not fit is dropped.
+     *
+     * @param length samples (all channels)
+     */
+    void writeSilence(long length) {
+        long w = written.get();
+        int n = (int) Math.min(length, ring.length - (w - taken.get()));
+        int at = (int) (w & mask);
+        int first = Math.min(n, ring.length - at);
+        Arrays.fill(ring, at, at + first, (short) 0);
+        Arrays.fill(ring, 0, n - first, (short) 0);
+        overflowed += length - n;
+        written.lazySet(w + n);
+    }
+
+    /**
+     * Reader thread: fills exactly {@code samples} samples.
+     *
+     * @param pcm where to write
+     * @param offset index of the first
+     * @param samples how many (all channels)
+     * @return how many of them, from the start, came from the stream; the rest is silence
+     * @throws IndexOutOfBoundsException if the range lies outside {@code pcm}
+     * @throws IllegalArgumentException if {@code samples} is not whole sampling instants
+     * @throws IllegalStateException if another thread is reading at the same time
+     */
+    int read(short[] pcm, int offset, int samples) {
+        Objects.checkFromIndexSize(offset, samples, pcm.length);
+        if (samples % channels != 0) {
+            throw new IllegalArgumentException(samples + " samples is not a multiple of " + channels + " channels");
+        }
+        if (!reading.compareAndSet(false, true)) {
+            throw new IllegalStateException("another thread is in read(): one reader thread at a time");
+        }
+        try {
+            active = true;
+            long r = taken.get();
+            long available = written.get() - r;
+            if (!primed) {
+                if (available < Math.max(cushion, samples + packet)) {
+                    Arrays.fill(pcm, offset, offset + samples, (short) 0);
+                    if (everPrimed) {
+                        padded += samples;
+                    }
+                    return 0;
+                }
+                primed = true;
+                everPrimed = true;
+            }
+            if (available > cushion + slack + samples) {
+                long excess = available - cushion - samples;
+                excess -= excess % channels;
+                r += excess;
+                available -= excess;
+                dropped += excess;
+            }
+            int n = (int) Math.min(samples, available);
+            int at = (int) (r & mask);
+            int first = Math.min(n, ring.length - at);
+            System.arraycopy(ring, at, pcm, offset, first);
+            System.arraycopy(ring, 0, pcm, offset + first, n - first);
+            if (n < samples) {
+                Arrays.fill(pcm, offset + n, offset + samples, (short) 0);
+                padded += samples - n;
+                primed = false;
+            }
+            taken.lazySet(r + n);
+            return n;
+        } finally {
+            reading.set(false);
+        }
+    }
+
+    /** {@return samples of silence the reader got because the ring ran dry (after it first had audio), rebuilding the cushion included} */
+    long padded() {
+        return padded;
+    }
+
+    /** {@return samples dropped: by the reader to stay near the cushion, and by the I/O thread when full} */
+    long dropped() {
+        return dropped + overflowed;
+    }
+}
