@@ -53,7 +53,9 @@ class RelayComfortNoiseTest {
                 got2.get(second.payloadOffset(), payload);
                 assertThat(payload).as("the noise description, byte for byte").isEqualTo(description);
                 assertThat((second.timestamp() - first.timestamp()) & 0xFFFF_FFFFL).isEqualTo(160);
-                assertThat(relay.statistics().aToB().packetsForwarded()).isEqualTo(2);
+                // counted just after the write that the far end already read: wait for the count
+                Legs.await("both counted", java.time.Duration.ofSeconds(5),
+                        () -> relay.statistics().aToB().packetsForwarded() == 2);
                 assertThat(relay.statistics().aToB().packetsTranscoded()).isEqualTo(1);
             }
         }
