@@ -94,21 +94,12 @@ public final class MediaSessionConfig {
         return new Builder();
     }
 
-    /**
-     * Where the RTP socket binds; port 0 picks a free port, see {@link MediaSession#localAddress()}.
-     *
-     * @return the bind address
-     */
+    /** {@return where the RTP socket binds; port 0 picks a free port, see {@link MediaSession#localAddress()}} */
     public InetSocketAddress localAddress() {
         return localAddress;
     }
 
-    /**
-     * The peer's RTP address, if configured; without it the session latches to the first valid
-     * source.
-     *
-     * @return the remote address, or empty
-     */
+    /** {@return the peer's RTP address, if configured; without it the first valid source is latched} */
     public Optional<InetSocketAddress> remoteAddress() {
         return Optional.ofNullable(remoteAddress);
     }
@@ -129,11 +120,7 @@ public final class MediaSessionConfig {
         return telephoneEventPayloadType;
     }
 
-    /**
-     * The codec of {@link #payloadType()}, as {@link io.voxcore.media.codec.CodecFactory} describes it.
-     *
-     * @return its name, sample rate (the RTP clock rate) and channels
-     */
+    /** {@return the codec of {@link #payloadType()}: name, sample rate, channels, bit rate, RTP clock rate} */
     public CodecInfo codec() {
         return codec;
     }
@@ -143,11 +130,7 @@ public final class MediaSessionConfig {
         return ptimeMillis;
     }
 
-    /**
-     * The SSRC, if fixed; otherwise the session draws one from a {@link java.security.SecureRandom}.
-     *
-     * @return the SSRC, or empty
-     */
+    /** {@return the SSRC, if fixed; otherwise the session draws one from a {@code SecureRandom}} */
     public OptionalLong ssrc() {
         return ssrc < 0 ? OptionalLong.empty() : OptionalLong.of(ssrc);
     }
@@ -167,12 +150,7 @@ public final class MediaSessionConfig {
         return rtcpMode;
     }
 
-    /**
-     * The minimum RTCP report interval, in milliseconds (RFC 3550 section 6.2: 5000; less is for
-     * tests only).
-     *
-     * @return the interval
-     */
+    /** {@return the minimum RTCP report interval in ms (RFC 3550 6.2: 5000; less is for tests only)} */
     public int rtcpIntervalMillis() {
         return rtcpIntervalMillis;
     }
@@ -187,22 +165,12 @@ public final class MediaSessionConfig {
         return connectSocket;
     }
 
-    /**
-     * How long the latched SSRC must be silent before another SSRC from the latched address may
-     * take over, in milliseconds.
-     *
-     * @return the silence required
-     */
+    /** {@return how long (ms) the latched SSRC must be silent before another may take over} */
     public int relatchSilenceMillis() {
         return relatchSilenceMillis;
     }
 
-    /**
-     * How many decoded frames the pull form ({@link MediaSession#poll()}) holds before dropping
-     * the oldest.
-     *
-     * @return the capacity
-     */
+    /** {@return how many frames the pull form ({@link MediaSession#poll()}) holds before dropping the oldest} */
     public int receiveQueueCapacity() {
         return receiveQueueCapacity;
     }
@@ -245,8 +213,7 @@ public final class MediaSessionConfig {
     @Override
     public String toString() {
         return "MediaSessionConfig[local=" + localAddress + " remote=" + remoteAddress + " nat=" + natMode
-                + " pt=" + payloadType
-                + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
+                + " pt=" + payloadType + " " + codec.name() + "/" + codec.sampleRate() + "/" + codec.channels() + " events=" + telephoneEventPayloadType + " ptime=" + ptimeMillis
                 + " jitter=" + jitterMinDelayMillis + "-" + jitterMaxDelayMillis + "ms rtcp=" + rtcpMode + "/"
                 + rtcpIntervalMillis + "ms connect=" + connectSocket + " gaps=" + gapPolicy
                 + (silenceSuppression ? " dtx" : "") + "]";
