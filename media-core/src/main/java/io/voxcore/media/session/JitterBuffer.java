@@ -60,6 +60,19 @@ final class JitterBuffer {
          * @param packets how many packets are missing
          */
         void onGap(long rtpTimestamp, int samplesPerChannel, int firstSequence, int packets);
+
+        /**
+         * Delay the buffer adds in the middle of a talkspurt (the stream arrived later than its
+         * playout point and the delay grows): no packet is missing and no pause is there, so an
+         * output that can should fill it with concealment rather than silence (a stretch).
+         *
+         * @param rtpTimestamp where the added time starts (where the previous audio ended)
+         * @param samplesPerChannel its length, in RTP units
+         * @param nextSequence the sequence number of the packet that follows
+         */
+        default void onStretch(long rtpTimestamp, int samplesPerChannel, int nextSequence) {
+            onGap(rtpTimestamp, samplesPerChannel, nextSequence, 0);
+        }
     }
 
     /** {@link #prepare} result: the packet is older than the playout point. */
@@ -79,6 +92,7 @@ final class JitterBuffer {
     private final long[] arrivals;
     private final boolean[] markers;
     private final boolean[] noise;
+    private long shortenedSilence;
     private final int[] lengths;
     private final short[][] pcm;
     private final Output output;
@@ -325,6 +339,7 @@ final class JitterBuffer {
             return Long.MIN_VALUE;
         }
         int samplesPerChannel = (int) ((long) (lengths[slot] / channels) * clockRate / sampleRate); // RTP units
+        boolean contiguous = missing == 0 && timeline.playing() && ts == timeline.endTs() && !markers[slot];
         long hole;
         if (early) {
             hole = timeline.playEarly(ts, samplesPerChannel, arrivals[slot]);
@@ -334,6 +349,10 @@ final class JitterBuffer {
                 return start;
             }
             hole = timeline.hole(ts, start);
+            if (missing == 0 && timeline.playing() && ts > timeline.endTs()) {
+                // a pause played shorter than it was sent: the delay shrank at a talkspurt boundary
+                shortenedSilence += Math.max(0, ts - timeline.endTs() - Math.max(0, start - timeline.endTime()));
+            }
             timeline.play(ts, samplesPerChannel, start);
         }
         if (missing > 0) {
@@ -346,13 +365,22 @@ final class JitterBuffer {
         }
         if (hole > 0) { // time without lost audio: a pause, an event's duration, added delay
             nextSeq = present;
-            gap(gapTs, hole, 0);
+            if (contiguous) { // mid-talkspurt: the delay grew
+                output.onStretch(gapTs & 0xFFFF_FFFFL, (int) Math.min(Integer.MAX_VALUE, hole), (int) (present & 0xFFFF));
+            } else {
+                gap(gapTs, hole, 0);
+            }
         }
         seqs[slot] = -1;
         count--;
         nextSeq = present + 1;
         output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF), noise[slot]);
         return Long.MIN_VALUE;
+    }
+
+    /** {@return RTP units of pause left out when the delay shrank at talkspurt boundaries} */
+    long shortenedSilence() {
+        return shortenedSilence;
     }
 
     private void gap(long fromTs, long samples, int packets) {

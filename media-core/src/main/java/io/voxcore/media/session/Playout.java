@@ -37,6 +37,7 @@ final class Playout implements JitterBuffer.Output {
     private final GapPolicy policy;
     private final LossConcealer concealer;
     private long concealedSamples;
+    private long stretchedSamples;
     private final PcmReadRing readRing;
 
     Playout(int clockRate, int sampleRate, int channels, int queueCapacity, CallbackGuard guard, GapPolicy policy,
@@ -174,6 +175,20 @@ final class Playout implements JitterBuffer.Output {
     }
 
     @Override
+    public void onStretch(long rtpTimestamp, int rtpUnits, int nextSequence) {
+        if (concealer == null || inComfortNoise) {
+            onGap(rtpTimestamp, rtpUnits, nextSequence, 0); // nothing to stretch with: time without audio
+            return;
+        }
+        // the delay grew mid-talkspurt: the time is filled with concealment, not silence
+        int samplesPerChannel = clockRate == sampleRate ? rtpUnits : (int) ((long) rtpUnits * sampleRate / clockRate);
+        long before = concealedSamples;
+        fillLost(rtpTimestamp, samplesPerChannel);
+        stretchedSamples += concealedSamples - before;
+        concealedSamples = before;
+    }
+
+    @Override
     public void onGap(long rtpTimestamp, int rtpUnits, int firstSequence, int packets) {
         // the jitter buffer counts on the RTP clock; listeners count samples (twice as many for G.722)
         int samplesPerChannel = clockRate == sampleRate ? rtpUnits : (int) ((long) rtpUnits * sampleRate / clockRate);
@@ -266,6 +281,11 @@ final class Playout implements JitterBuffer.Output {
     }
 
     /** Samples per channel delivered in place of lost packets (concealment or silence). @return the count */
+    /** {@return samples per channel of concealment played where the delay grew mid-talkspurt} */
+    long stretchedSamples() {
+        return stretchedSamples;
+    }
+
     long concealedSamples() {
         return concealedSamples;
     }

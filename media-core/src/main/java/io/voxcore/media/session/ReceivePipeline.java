@@ -80,6 +80,7 @@ final class ReceivePipeline {
     private long ownSsrc;
     private long undecodable;
     private long notReceiving;
+    private long priorShortened;
     private long comfortNoisePackets;
     private int lastFractionLost;
     private Runnable onSourceChange = () -> { };
@@ -317,6 +318,7 @@ final class ReceivePipeline {
         priorDuplicates += reception.duplicates();
         priorReordered += reception.reordered();
         reception = new ReceptionStatistics();
+        priorShortened += jitter.shortenedSilence();
         jitter = newJitterBuffer();
         dtmf.reset();
         playout.sourceChanged();
@@ -393,7 +395,8 @@ final class ReceivePipeline {
                 priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
                 badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
                 playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
-                comfortNoisePackets, playout.concealedSamples(), playout.readPadded(), playout.readDropped());
+                comfortNoisePackets, playout.concealedSamples(), playout.readPadded(), playout.readDropped(),
+                playout.stretchedSamples(), (priorShortened + jitter.shortenedSilence()) * sampleRate / clockRate);
     }
 
     /**

@@ -47,13 +47,19 @@ import java.util.Map;
  *     had arrived to play (after the first audio; the cushion rebuilt after running dry included)
  * @param readDroppedSamples samples dropped between the I/O thread and {@link MediaSession#read}:
  *     the reader's clock runs slower than the sender's, or the reader stalled
+ * @param stretchedSamples samples per channel of concealment played where the jitter buffer's
+ *     delay grew in the middle of a talkspurt (with {@link GapPolicy#CONCEAL}; otherwise that time
+ *     is a gap without lost packets)
+ * @param shortenedSilenceSamples samples per channel of pauses left out where the delay shrank at
+ *     a talkspurt boundary (a pause played shorter than it was sent)
  */
 public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octetsReceived, long expectedPackets,
         long cumulativeLost, int fractionLost, long jitter, int clockRate, long duplicates, long reordered, long late,
         long badSequence, Map<RtpValidation, Long> malformed, long wrongPayloadType, long foreignAddress,
         long foreignSsrc, long ownSsrc, long undecodable, long gaps, long gapPackets, long listenerErrors,
         long queueOverflows, long notReceiving, long comfortNoisePackets,
-        long concealedSamples, long readPaddedSamples, long readDroppedSamples) {
+        long concealedSamples, long readPaddedSamples, long readDroppedSamples, long stretchedSamples,
+        long shortenedSilenceSamples) {
 
     /**
      * Copies the map of malformed counts.
@@ -85,6 +91,8 @@ public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octe
      * @param concealedSamples samples played in place of lost packets
      * @param readPaddedSamples silence padded by {@code read}
      * @param readDroppedSamples samples dropped before {@code read}
+     * @param stretchedSamples concealment where the delay grew
+     * @param shortenedSilenceSamples pause left out where the delay shrank
      */
     public ReceiveStatistics {
         malformed = Map.copyOf(malformed);
