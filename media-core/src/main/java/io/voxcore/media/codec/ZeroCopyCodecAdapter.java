@@ -34,12 +34,12 @@ import java.util.Objects;
  */
 public final class ZeroCopyCodecAdapter {
 
-    /** Initial scratch size: 60 ms of stereo 48 kHz L16, so common frames never grow it. */
-    private static final int INITIAL_SCRATCH_BYTES = 11_520;
+    /** No scratch until a direct or read-only buffer needs it (a codec used only through arrays, or never, holds none). */
+    private static final byte[] NO_SCRATCH = new byte[0];
 
     private final io.voxcore.codec.AudioCodec codec;
     private final CodecInfo info;
-    private byte[] scratch = new byte[INITIAL_SCRATCH_BYTES];
+    private byte[] scratch = NO_SCRATCH;
 
     /**
      * Wraps a codec-core codec. The adapter becomes the codec's only user: do not call the

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class PcmReadRing {
 
-    private final short[] ring;
+    /** Allocated by the first {@link #read} (a session that is never read holds none); published by {@code active}. */
+    private short[] ring;
+    private final int size;
     private final int mask;
     private final int channels;
     private final int packet;
@@ -52,7 +54,7 @@ final class PcmReadRing {
      */
     PcmReadRing(int capacity, int channels, int packet, int cushion, int slack) {
         int size = Integer.highestOneBit(Math.max(64, capacity) * 2 - 1);
-        this.ring = new short[size];
+        this.size = size;
         this.mask = size - 1;
         this.channels = channels;
         this.packet = packet;
@@ -119,7 +121,10 @@ final class PcmReadRing {
             throw new IllegalStateException("another thread is in read(): one reader thread at a time");
         }
         try {
-            active = true;
+            if (!active) {
+                ring = new short[size];
+                active = true; // a volatile write: the I/O thread sees the array before it writes
+            }
             long r = taken.get();
             long available = written.get() - r;
             if (!primed) {

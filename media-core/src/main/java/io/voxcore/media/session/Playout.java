@@ -35,7 +35,9 @@ final class Playout implements JitterBuffer.Output {
     private boolean inComfortNoise;
     private long comfortNoiseSamples;
     private final GapPolicy policy;
-    private final LossConcealer concealer;
+    /** Created with the first audio played (a relayed session that never plays holds none). */
+    private LossConcealer concealer;
+    private final boolean concealing;
     private long concealedSamples;
     private long stretchedSamples;
     private final PcmReadRing readRing;
@@ -49,8 +51,7 @@ final class Playout implements JitterBuffer.Output {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.noise = new short[sampleRate / 50 * channels];
         this.policy = policy;
-        this.concealer = policy == GapPolicy.CONCEAL && LossConcealer.supports(sampleRate, channels)
-                ? LossConcealer.create(sampleRate) : null;
+        this.concealing = policy == GapPolicy.CONCEAL && LossConcealer.supports(sampleRate, channels);
         int packet = sampleRate / 1000 * ptimeMillis * channels;
         int twentyMillis = sampleRate / 50 * channels;
         this.readRing = new PcmReadRing(sampleRate * channels + 4 * packet, channels, packet,
@@ -141,7 +142,10 @@ final class Playout implements JitterBuffer.Output {
     @Override
     public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence, boolean isComfortNoise) {
         inComfortNoise = isComfortNoise;
-        if (concealer != null) {
+        if (concealing) {
+            if (concealer == null) {
+                concealer = LossConcealer.create(sampleRate);
+            }
             concealer.played(pcm, 0, length); // fades in after a loss; keeps the history
         }
         deliver(pcm, length, rtpTimestamp);
@@ -176,7 +180,7 @@ final class Playout implements JitterBuffer.Output {
 
     @Override
     public void onStretch(long rtpTimestamp, int rtpUnits, int nextSequence) {
-        if (concealer == null || inComfortNoise) {
+        if (!concealing || inComfortNoise) {
             onGap(rtpTimestamp, rtpUnits, nextSequence, 0); // nothing to stretch with: time without audio
             return;
         }
@@ -241,7 +245,10 @@ final class Playout implements JitterBuffer.Output {
         int chunk = noise.length / channels;
         while (left > 0) {
             int n = Math.min(chunk, left);
-            if (concealer != null) {
+            if (concealing) {
+                if (concealer == null) {
+                    concealer = LossConcealer.create(sampleRate); // a loss before any audio: silence, concealed
+                }
                 concealer.conceal(noise, 0, n);
             } else {
                 Arrays.fill(noise, 0, n * channels, (short) 0);

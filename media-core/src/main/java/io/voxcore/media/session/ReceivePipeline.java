@@ -62,6 +62,7 @@ final class ReceivePipeline {
 
     private ReceptionStatistics reception = new ReceptionStatistics();
     private final StreamContinuity continuity;
+    /** Created with the first packet to play (a relayed session, whose packets go to the tap, holds none). */
     private JitterBuffer jitter;
     private boolean needConnect;
     private final long[] malformed = new long[VALIDATIONS.length];
@@ -108,8 +109,16 @@ final class ReceivePipeline {
         this.maxDelay = config.jitterMaxDelayMillis() * msToRtp;
         this.jitterSlots = (int) Math.min(4096,
                 Math.max(64, 4L * config.jitterMaxDelayMillis() / MediaSessionConfig.MIN_PTIME_MILLIS));
-        this.jitter = newJitterBuffer();
         this.continuity = new StreamContinuity(clockRate, maxDelay + clockRate / 5L);
+    }
+
+    private JitterBuffer jitter() {
+        JitterBuffer j = jitter;
+        if (j == null) {
+            j = newJitterBuffer();
+            jitter = j;
+        }
+        return j;
     }
 
     private JitterBuffer newJitterBuffer() {
@@ -241,7 +250,7 @@ final class ReceivePipeline {
             return;
         }
         if (event) {
-            int slot = jitter.prepareEmpty(seq, ts);
+            int slot = jitter().prepareEmpty(seq, ts);
             if (slot >= 0) {
                 jitter.commit(slot, 0);
                 schedulePlayout(jitter.playout(arrival));
@@ -275,7 +284,7 @@ final class ReceivePipeline {
 
     private void decodeIntoBuffer(ByteBuffer buf, int seq, long ts, long arrival, int payloadOffset, int payloadLength,
             boolean noise, ZeroCopyCodecAdapter decoder) {
-        int slot = jitter.prepare(seq, ts, arrival, packet.marker());
+        int slot = jitter().prepare(seq, ts, arrival, packet.marker());
         if (slot == JitterBuffer.LATE) {
             late++;
             return;
@@ -310,7 +319,9 @@ final class ReceivePipeline {
      * source; the totals carry over), and the DTMF state is forgotten.
      */
     void restartSource() {
-        jitter.flush();
+        if (jitter != null) {
+            jitter.flush();
+        }
         timers.cancel(playoutTimer);
         continuity.reset();
         priorExpected += reception.expected();
@@ -318,8 +329,8 @@ final class ReceivePipeline {
         priorDuplicates += reception.duplicates();
         priorReordered += reception.reordered();
         reception = new ReceptionStatistics();
-        priorShortened += jitter.shortenedSilence();
-        jitter = newJitterBuffer();
+        priorShortened += jitter != null ? jitter.shortenedSilence() : 0;
+        jitter = null;
         dtmf.reset();
         playout.sourceChanged();
         onSourceChange.run();
@@ -350,7 +361,9 @@ final class ReceivePipeline {
     private final class PlayoutTimer extends TimerQueue.Timer {
         @Override
         void onTimer(long now) {
-            schedulePlayout(jitter.playout(rtpNow(now)));
+            if (jitter != null) {
+                schedulePlayout(jitter.playout(rtpNow(now)));
+            }
         }
     }
 
@@ -396,7 +409,8 @@ final class ReceivePipeline {
                 badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
                 playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
                 comfortNoisePackets, playout.concealedSamples(), playout.readPadded(), playout.readDropped(),
-                playout.stretchedSamples(), (priorShortened + jitter.shortenedSilence()) * sampleRate / clockRate);
+                playout.stretchedSamples(),
+                (priorShortened + (jitter != null ? jitter.shortenedSilence() : 0)) * sampleRate / clockRate);
     }
 
     /**

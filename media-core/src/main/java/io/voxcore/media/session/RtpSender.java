@@ -50,8 +50,9 @@ final class RtpSender {
     private long talkspurtGapNanos;
     private volatile PayloadPlan nextPlan;
     private volatile ZeroCopyCodecAdapter nextEncoder;
-    private final short[] pending;
-    private final short[] silence;
+    /** Audio waiting for a whole packet; created by the first {@code send} (a relayed leg holds none). */
+    private short[] pending;
+    private final int maxShorts;
 
     private volatile long ssrc;
     private volatile boolean eventActive;
@@ -83,8 +84,7 @@ final class RtpSender {
         this.sampleRate = plan.sampleRate;
         this.channels = plan.channels;
         int maxShorts = sampleRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
-        this.pending = new short[maxShorts];
-        this.silence = new short[maxShorts];
+        this.maxShorts = maxShorts;
         use(plan, encoder);
         this.nextPlan = plan;
         this.ssrc = ssrc;
@@ -196,6 +196,9 @@ final class RtpSender {
         }
         alignClock(now);
         horizonNanos = Math.max(horizonNanos, now) + (long) (length / channels) * 1_000_000_000L / sampleRate;
+        if (pending == null) {
+            pending = new short[maxShorts];
+        }
         while (length > 0) {
             if (pendingCount == 0 && length >= shortsPerPacket) {
                 audioPacket(pcm, offset, now);
@@ -239,7 +242,7 @@ final class RtpSender {
             return;
         }
         if (count < shortsPerPacket) {
-            System.arraycopy(silence, 0, pcm, count, shortsPerPacket - count);
+            java.util.Arrays.fill(pcm, count, shortsPerPacket, (short) 0);
         }
         alignClock(now);
         horizonNanos = Math.max(horizonNanos, now) + ptimeNanos;
@@ -475,7 +478,7 @@ final class RtpSender {
 
     /** {@return the samples of all channels in a packet of the longest ptime} */
     int maxShortsPerPacket() {
-        return pending.length;
+        return maxShorts;
     }
 
     /** Samples of all channels in one packet. @return samplesPerPacket x channels */
