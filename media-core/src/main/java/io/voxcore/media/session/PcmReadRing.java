@@ -68,13 +68,16 @@ final class PcmReadRing {
     }
 
     /**
-     * I/O thread: appends samples; what does not fit is dropped.
+     * I/O thread: appends samples; what does not fit is dropped, as is everything before the first read.
      *
      * @param pcm the samples
      * @param offset index of the first
      * @param length how many
      */
     void write(short[] pcm, int offset, int length) {
+        if (!active) {
+            return; // no reader yet, no ring yet: nothing is kept for a reader that may never come
+        }
         long w = written.get();
         int n = (int) Math.min(length, ring.length - (w - taken.get()));
         int at = (int) (w & mask);
@@ -91,6 +94,9 @@ final class PcmReadRing {
      * @param length samples (all channels)
      */
     void writeSilence(long length) {
+        if (!active) {
+            return;
+        }
         long w = written.get();
         int n = (int) Math.min(length, ring.length - (w - taken.get()));
         int at = (int) (w & mask);
