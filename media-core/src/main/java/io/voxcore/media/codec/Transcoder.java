@@ -399,7 +399,7 @@ public final class Transcoder {
                 b = resolve(to);
             } catch (MediaCodecException e) {
                 if (inRange) {
-                    add(new TranscodePath.Refused(key, null, null, e.kind(), e.getMessage()));
+                    add(new TranscodePath.Refused(key, null, null, e.kind(), e.getMessage())).failures++;
                 }
                 throw e;
             }
@@ -473,7 +473,7 @@ public final class Transcoder {
         try {
             return add(TranscodePath.create(key, from, to, pair, this));
         } catch (MediaCodecException e) {
-            add(new TranscodePath.Refused(key, from, to, e.kind(), e.getMessage()));
+            add(new TranscodePath.Refused(key, from, to, e.kind(), e.getMessage())).failures++;
             throw e;
         }
     }
