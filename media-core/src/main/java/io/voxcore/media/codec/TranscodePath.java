@@ -53,8 +53,8 @@ abstract class TranscodePath {
                 return new G711Table(key, from, to, ulaw);
             }
         }
-        ZeroCopyCodecAdapter decoder = codec(from, pair);
-        ZeroCopyCodecAdapter encoder = codec(to, pair);
+        ZeroCopyCodecAdapter decoder = owner.codec(from, pair);
+        ZeroCopyCodecAdapter encoder = owner.codec(to, pair);
         CodecInfo a = decoder.info();
         CodecInfo b = encoder.info();
         String sides = " (" + a.sampleRate() + " Hz, " + a.channels() + " ch to " + b.sampleRate() + " Hz, "
@@ -76,12 +76,24 @@ abstract class TranscodePath {
         return new DecodeEncode(key, from, to, decoder, encoder, resampler, owner.scratch(), a.name() + "->" + b.name());
     }
 
-    private static ZeroCopyCodecAdapter codec(Transcoder.Format format, String pair) {
-        try {
-            return CodecFactory.createZeroCopy(format.encoding(), format.clockRate(), format.channels());
-        } catch (MediaCodecException e) {
-            throw new MediaCodecException(e.kind(), "cannot transcode " + pair + ": " + e.getMessage(), e);
+    /** The payload-type path with this key in the list from {@code head}, or null. */
+    static TranscodePath find(TranscodePath head, int key) {
+        for (TranscodePath p = head; p != null; p = p.next) {
+            if (p.key == key) {
+                return p;
+            }
         }
+        return null;
+    }
+
+    /** The format path between these formats in the list from {@code head}, or null. */
+    static TranscodePath find(TranscodePath head, Transcoder.Format from, Transcoder.Format to) {
+        for (TranscodePath p = head; p != null; p = p.next) {
+            if (p.key == FORMAT_KEY && p.from.equals(from) && p.to.equals(to)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     abstract byte[] transcode(byte[] payload);

@@ -3,6 +3,8 @@ package io.voxcore.media.codec;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Converts RTP payloads from one codec to another, whatever their sample rates and channel
@@ -73,8 +75,8 @@ public final class Transcoder {
     private TranscodePath last;
     /** PCM scratch, created with the first decoding path. */
     private TranscodePath.PcmScratch scratch;
-    /** Payload types declared with {@link #map}, null until the first. */
-    private PayloadTypes payloadTypes;
+    /** What {@link #map} and {@link #codecs} declared, null until the first declaration. */
+    private Declarations declared;
 
     /** Creates a transcoder with no paths yet; codecs are created on first use of each pair. */
     public Transcoder() {
@@ -202,11 +204,30 @@ public final class Transcoder {
     public Transcoder map(int payloadType, String encoding, int clockRate, int channels) {
         checkRange(payloadType);
         Format format = new Format(encoding, clockRate, channels);
-        forget(payloadType);
-        if (payloadTypes == null) {
-            payloadTypes = new PayloadTypes();
-        }
-        payloadTypes.put(payloadType, format);
+        forget(p -> p.key != TranscodePath.FORMAT_KEY
+                && (p.key / PAYLOAD_TYPES == payloadType || p.key % PAYLOAD_TYPES == payloadType));
+        declarations().map(payloadType, format);
+        return this;
+    }
+
+    /**
+     * Sets how the codecs of a format are made, for encoder settings other than the codec's
+     * defaults (an Opus bit rate or application, a G.722 mode): every path that decodes or encodes
+     * this format calls the factory once, for a new instance of its own. Without one, a path uses
+     * {@link CodecFactory#createZeroCopy(String, int, int)}. Paths already made with this format
+     * are dropped, counters included. The codec's name and RTP clock rate must be the format's;
+     * its channel count decides what is decoded and encoded (Opus is {@code opus/48000/2} in SDP
+     * whether it carries one channel or two).
+     *
+     * @param format the format, as given to the {@link Format} methods or resolved from a payload type
+     * @param factory makes a new codec per call
+     * @return this transcoder
+     */
+    public Transcoder codecs(Format format, Supplier<ZeroCopyCodecAdapter> factory) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(factory, "factory");
+        forget(p -> format.equals(p.from) || format.equals(p.to));
+        declarations().codecs(format, factory);
         return this;
     }
 
@@ -320,7 +341,8 @@ public final class Transcoder {
     public Stats stats(int fromPayloadType, int toPayloadType) {
         checkRange(fromPayloadType);
         checkRange(toPayloadType);
-        return stats(fromPayloadType, toPayloadType, find(fromPayloadType * PAYLOAD_TYPES + toPayloadType));
+        int key = fromPayloadType * PAYLOAD_TYPES + toPayloadType;
+        return stats(fromPayloadType, toPayloadType, TranscodePath.find(paths, key));
     }
 
     /**
@@ -334,7 +356,7 @@ public final class Transcoder {
     public Stats stats(Format from, Format to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        return stats(-1, -1, find(from, to));
+        return stats(-1, -1, TranscodePath.find(paths, from, to));
     }
 
     private static Stats stats(int from, int to, TranscodePath path) {
@@ -380,7 +402,7 @@ public final class Transcoder {
         }
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        path = find(from, to);
+        path = TranscodePath.find(paths, from, to);
         if (path == null) {
             path = make(TranscodePath.FORMAT_KEY, from, to, from + " to " + to);
         }
@@ -390,13 +412,13 @@ public final class Transcoder {
     private TranscodePath lookUp(int from, int to) {
         boolean inRange = (from | to) >>> 7 == 0;
         int key = from * PAYLOAD_TYPES + to;
-        TranscodePath path = inRange ? find(key) : null;
+        TranscodePath path = inRange ? TranscodePath.find(paths, key) : null;
         if (path == null) {
             Format a;
             Format b;
             try {
-                a = resolve(from); // an unknown or out-of-range payload type throws, naming it
-                b = resolve(to);
+                a = Declarations.resolve(declared, from); // an unknown or out-of-range one throws, naming it
+                b = Declarations.resolve(declared, to);
             } catch (MediaCodecException e) {
                 if (inRange) {
                     add(new TranscodePath.Refused(key, null, null, e.kind(), e.getMessage())).failures++;
@@ -421,48 +443,26 @@ public final class Transcoder {
         return path;
     }
 
-    private TranscodePath find(int key) {
+    /** Drops the paths a new declaration changes. */
+    private void forget(Predicate<TranscodePath> changed) {
+        TranscodePath kept = null;
         for (TranscodePath p = paths; p != null; p = p.next) {
-            if (p.key == key) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private TranscodePath find(Format from, Format to) {
-        for (TranscodePath p = paths; p != null; p = p.next) {
-            if (p.key == TranscodePath.FORMAT_KEY && p.from.equals(from) && p.to.equals(to)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** Drops the payload-type paths that involve this payload type. */
-    private void forget(int payloadType) {
-        TranscodePath previous = null;
-        for (TranscodePath p = paths; p != null; p = p.next) {
-            if (p.key != TranscodePath.FORMAT_KEY
-                    && (p.key / PAYLOAD_TYPES == payloadType || p.key % PAYLOAD_TYPES == payloadType)) {
-                if (previous == null) {
-                    paths = p.next;
-                } else {
-                    previous.next = p.next;
-                }
-                if (last == p) {
-                    last = null;
-                }
+            if (!changed.test(p)) {
+                kept = p;
+            } else if (kept == null) {
+                paths = p.next;
             } else {
-                previous = p;
+                kept.next = p.next;
             }
         }
+        last = null;
     }
 
-    /** The format a payload type carries: declared by {@link #map}, else codec-core's static type. */
-    private Format resolve(int payloadType) {
-        Format mapped = payloadTypes == null ? null : payloadTypes.get(payloadType);
-        return mapped != null ? mapped : PayloadTypes.staticFormat(payloadType);
+    private Declarations declarations() {
+        if (declared == null) {
+            declared = new Declarations();
+        }
+        return declared;
     }
 
     /**
@@ -476,6 +476,11 @@ public final class Transcoder {
             add(new TranscodePath.Refused(key, from, to, e.kind(), e.getMessage())).failures++;
             throw e;
         }
+    }
+
+    /** A new codec for a format, from its declared factory or {@link CodecFactory}. */
+    ZeroCopyCodecAdapter codec(Format format, String pair) {
+        return Declarations.codec(declared, format, pair);
     }
 
     /** The PCM scratch shared by the decoding paths, created by the first. */
