@@ -40,9 +40,9 @@ abstract class TranscodePath {
      * Makes the path between two formats: pass-through when they are equal, the G.711 table for
      * PCMU and PCMA at equal rate and channels, decode-convert-encode otherwise.
      *
-     * @throws MediaCodecException naming the pair ({@code pair}) when it cannot be transcoded
+     * @throws MediaCodecException naming both formats when the pair cannot be transcoded
      */
-    static TranscodePath create(int key, Transcoder.Format from, Transcoder.Format to, String pair, Transcoder owner) {
+    static TranscodePath create(int key, Transcoder.Format from, Transcoder.Format to, Transcoder owner) {
         if (from.equals(to)) {
             return new Passthrough(key, from, to);
         }
@@ -53,6 +53,8 @@ abstract class TranscodePath {
                 return new G711Table(key, from, to, ulaw);
             }
         }
+        String pair = key == FORMAT_KEY ? from + " to " + to
+                : from + " (PT " + (key >> 7) + ") to " + to + " (PT " + (key & 0x7F) + ")";
         ZeroCopyCodecAdapter decoder = owner.codec(from, pair);
         ZeroCopyCodecAdapter encoder = owner.codec(to, pair);
         CodecInfo a = decoder.info();

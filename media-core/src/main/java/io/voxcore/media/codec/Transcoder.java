@@ -404,7 +404,7 @@ public final class Transcoder {
         Objects.requireNonNull(to, "to");
         path = TranscodePath.find(paths, from, to);
         if (path == null) {
-            path = make(TranscodePath.FORMAT_KEY, from, to, from + " to " + to);
+            path = make(TranscodePath.FORMAT_KEY, from, to);
         }
         return use(path);
     }
@@ -425,7 +425,7 @@ public final class Transcoder {
                 }
                 throw e;
             }
-            path = make(key, a, b, a + " (PT " + from + ") to " + b + " (PT " + to + ")");
+            path = make(key, a, b);
         }
         return use(path);
     }
@@ -469,9 +469,9 @@ public final class Transcoder {
      * Makes and adds the path between two formats; a pair that cannot be transcoded becomes a
      * refused path, remembered like any other, and its first failure is thrown here.
      */
-    private TranscodePath make(int key, Format from, Format to, String pair) {
+    private TranscodePath make(int key, Format from, Format to) {
         try {
-            return add(TranscodePath.create(key, from, to, pair, this));
+            return add(TranscodePath.create(key, from, to, this));
         } catch (MediaCodecException e) {
             add(new TranscodePath.Refused(key, from, to, e.kind(), e.getMessage())).failures++;
             throw e;
