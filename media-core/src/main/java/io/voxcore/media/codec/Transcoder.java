@@ -40,9 +40,11 @@ import java.util.function.Supplier;
  *
  * <p>RTP clock rate is not sample rate: G.722 is {@code G722/8000} but samples at 16 kHz, Opus is
  * {@code opus/48000/2} whatever it samples at and however many channels it really carries. A
- * {@link Format} is the SDP view; the codec it makes decides the sample rate and channels the
- * transcoder converts between. Timestamps are not the transcoder's business: the caller re-stamps
- * each payload on the target's RTP clock.
+ * {@link Format} is the SDP view; the codec made for it ({@link CodecFactory} by name, or the
+ * factory given to {@link #codecs}) decides the sample rate and channels the transcoder converts
+ * between. The payload-type methods and the {@link Format} methods keep separate paths and
+ * counters. Timestamps are not the transcoder's business: the caller re-stamps each payload on
+ * the target's RTP clock ({@code docs/codecs.md}, "Transcoding across rates").
  *
  * <p>Memory: a new transcoder holds no path and no scratch. Each pair used adds a path of a few
  * dozen bytes (pass-through and PCMU/PCMA), or its codecs and resampler; the PCM scratch (two
