@@ -106,10 +106,37 @@ abstract class TranscodePath {
     void reset() {
     }
 
-    final void count(int in, int out) {
-        frames++;
-        bytesIn += in;
-        bytesOut += out;
+    /** Grows what a payload of this many bytes needs (the PCM scratch), so that it allocates nothing. */
+    void reserve(int payloadBytes) {
+    }
+
+    /** Transcodes a payload array, counting it, or its failure, on this path. */
+    final byte[] run(byte[] payload) {
+        try {
+            byte[] result = transcode(payload);
+            frames++;
+            bytesIn += payload.length;
+            bytesOut += result.length;
+            return result;
+        } catch (MediaCodecException e) {
+            failures++;
+            throw e;
+        }
+    }
+
+    /** Transcodes a payload buffer, counting it, or its failure, on this path. */
+    final int run(ByteBuffer in, ByteBuffer out) {
+        try {
+            int length = in.remaining();
+            int written = transcode(in, out);
+            frames++;
+            bytesIn += length;
+            bytesOut += written;
+            return written;
+        } catch (MediaCodecException e) {
+            failures++;
+            throw e;
+        }
     }
 
     static void checkInput(String name, int length) {
@@ -333,6 +360,16 @@ abstract class TranscodePath {
                 }
             }
             return frames * channels;
+        }
+
+        @Override
+        void reserve(int payloadBytes) {
+            int decodedMax = decoder.maxDecodedSize(payloadBytes);
+            int encodedMax = encodedSamples(decodedMax);
+            scratch.first(resampler == null ? Math.max(decodedMax, encodedMax) : decodedMax);
+            if (resampler != null) {
+                scratch.second(Math.max(resampler.maxOutput(decodedMax), encodedMax));
+            }
         }
 
         @Override

@@ -46,15 +46,12 @@ import java.util.function.Supplier;
  * counters. Timestamps are not the transcoder's business: the caller re-stamps each payload on
  * the target's RTP clock ({@code docs/codecs.md}, "Transcoding across rates").
  *
- * <p>Memory: a new transcoder holds no path and no scratch. Each pair used adds a path of a few
- * dozen bytes (pass-through and PCMU/PCMA), or its codecs and resampler; the PCM scratch (two
- * arrays shared by the decoding paths) is allocated by the first decoding path and grows only
- * when a payload decodes to more samples than any before.
- *
- * <p>Allocation: the buffer form {@link #transcode(ByteBuffer, int, ByteBuffer, int)} (and its
- * {@link Format} twin) allocates nothing once its path exists and the scratch has grown to the
- * largest payload seen, provided the codecs themselves allocate nothing: G.711 and G.722 do not;
- * Opus through Concentus allocates inside its encoder and decoder on every frame.
+ * <p>Memory and allocation: a new transcoder holds no path and no scratch. Each pair used adds a
+ * path of a few dozen bytes (pass-through, PCMU/PCMA), or its codecs and resampler; the PCM scratch
+ * (two arrays shared by the decoding paths) comes with the first decoding path and grows only for
+ * a payload longer than any before ({@link #prepare} does both ahead). The buffer forms then
+ * allocate nothing, provided the codecs do not: G.711 and G.722 do not; Opus through Concentus
+ * allocates inside its encoder and decoder on every frame.
  *
  * <p>Threading: a transcoder is <em>not</em> thread-safe. Its paths keep per-stream state, so use
  * one transcoder per stream direction (a relay leg), confined to one thread at a time.
@@ -247,7 +244,7 @@ public final class Transcoder {
      */
     public byte[] transcode(byte[] payload, int fromPayloadType, int toPayloadType) {
         Objects.requireNonNull(payload, "payload");
-        return transcode(payload, path(fromPayloadType, toPayloadType));
+        return path(fromPayloadType, toPayloadType).run(payload);
     }
 
     /**
@@ -271,7 +268,7 @@ public final class Transcoder {
     public int transcode(ByteBuffer in, int fromPayloadType, ByteBuffer out, int toPayloadType) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        return transcode(in, out, path(fromPayloadType, toPayloadType));
+        return path(fromPayloadType, toPayloadType).run(in, out);
     }
 
     /**
@@ -286,7 +283,7 @@ public final class Transcoder {
      */
     public byte[] transcode(byte[] payload, Format from, Format to) {
         Objects.requireNonNull(payload, "payload");
-        return transcode(payload, path(from, to));
+        return path(from, to).run(payload);
     }
 
     /**
@@ -306,30 +303,7 @@ public final class Transcoder {
     public int transcode(ByteBuffer in, Format from, ByteBuffer out, Format to) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
-        return transcode(in, out, path(from, to));
-    }
-
-    private static byte[] transcode(byte[] payload, TranscodePath path) {
-        try {
-            byte[] result = path.transcode(payload);
-            path.count(payload.length, result.length);
-            return result;
-        } catch (MediaCodecException e) {
-            path.failures++;
-            throw e;
-        }
-    }
-
-    private static int transcode(ByteBuffer in, ByteBuffer out, TranscodePath path) {
-        try {
-            int length = in.remaining();
-            int written = path.transcode(in, out);
-            path.count(length, written);
-            return written;
-        } catch (MediaCodecException e) {
-            path.failures++;
-            throw e;
-        }
+        return path(from, to).run(in, out);
     }
 
     /**
@@ -365,6 +339,27 @@ public final class Transcoder {
         return path == null
                 ? new Stats(from, to, 0, 0, 0, 0)
                 : new Stats(from, to, path.frames, path.bytesIn, path.bytesOut, path.failures);
+    }
+
+    /**
+     * Makes the path between two formats now instead of on the first payload (its codecs and
+     * resampler), and sizes the PCM scratch for payloads of up to {@code payloadBytes}: a relay's
+     * set-up calls it so that the first packet of a direction allocates nothing.
+     *
+     * @param from the input format
+     * @param to the output format
+     * @param payloadBytes the longest input payload expected, for example 160 for 20 ms of PCMU
+     * @return this transcoder
+     * @throws MediaCodecException naming both formats when the pair cannot be transcoded (the
+     *     refusal is remembered, as on a payload)
+     * @throws IllegalArgumentException when {@code payloadBytes} is not positive
+     */
+    public Transcoder prepare(Format from, Format to, int payloadBytes) {
+        if (payloadBytes <= 0) {
+            throw new IllegalArgumentException("payloadBytes must be positive, got " + payloadBytes);
+        }
+        path(from, to).reserve(payloadBytes);
+        return this;
     }
 
     /**

@@ -100,6 +100,36 @@ class TranscoderAllocationTest {
         assertThat(bytes).isLessThan(64 * 1024);
     }
 
+    @Test
+    void aPreparedPathAllocatesNothingOnItsFirstPayload() {
+        byte[] g722 = io.voxcore.codec.CodecFactory.createByName("G722").encode(SpeechLike.samples(16000, 320));
+        ByteBuffer in = ByteBuffer.wrap(ULAW);
+        ByteBuffer back = ByteBuffer.wrap(g722);
+        ByteBuffer out = ByteBuffer.allocateDirect(12 + 320);
+        long least = Long.MAX_VALUE;
+        for (int run = 0; run < 6; run++) { // the first run loads classes
+            Transcoder transcoder = new Transcoder().prepare(Format.PCMU, Format.G722, 160)
+                    .prepare(Format.G722, Format.PCMU, 160);
+            in.rewind();
+            back.rewind();
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            long empty = THREADS.getCurrentThreadAllocatedBytes() - before;
+            before = THREADS.getCurrentThreadAllocatedBytes();
+            transcoder.transcode(in, Format.PCMU, out.clear().position(12), Format.G722);
+            transcoder.transcode(back, Format.G722, out.clear().position(12), Format.PCMU);
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before - empty;
+            least = run == 0 ? least : Math.min(least, allocated);
+            sink = transcoder;
+        }
+        assertThat(least).as("bytes allocated by the first payloads of two prepared paths").isLessThanOrEqualTo(0);
+        assertThatThrownBy(() -> new Transcoder().prepare(new Format("L16", 44100, 1), Format.G722, 882))
+                .isInstanceOfSatisfying(MediaCodecException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MediaCodecException.Kind.FORMAT_MISMATCH))
+                .hasMessageContaining("L16/44100/1 to G722/8000/1");
+        assertThatThrownBy(() -> new Transcoder().prepare(Format.PCMU, Format.G722, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+    }
+
     // ---- Zero allocation per call once warm (the pattern of AllocationTest, shorter rounds). ----
 
     private static final int WARM_UP = 10_000;
