@@ -19,7 +19,8 @@
  *       call needs more than any earlier one.</li>
  *   <li>{@link io.voxcore.media.codec.Transcoder}: the buffer form writes into the caller's output
  *       buffer; the array form returns a new array, except for an unchanged payload type, where
- *       it returns the caller's own array. Its PCM scratch array is its own and never leaves it.</li>
+ *       it returns the caller's own array. Its PCM scratch arrays, created by its first path that
+ *       decodes, are its own and never leave it.</li>
  *   <li>A call that fails writes nothing and leaves every position as it was.</li>
  * </ul>
  *

@@ -36,10 +36,12 @@ import java.util.Objects;
  *       ({@link RtpTap}): <b>no jitter buffer</b> - the packet is forwarded immediately, keeping
  *       the sender's timing, reordering and loss for the far end's own jitter buffer to handle;
  *       buffering here would add delay twice.</li>
- *   <li>Audio: forwarded without decoding when both legs use the same payload type; otherwise
- *       its payload is converted through {@link Transcoder} - PCMU and PCMA by the direct
- *       256-entry table, in place in the receive buffer; other pairs into a per-direction
- *       buffer.</li>
+ *   <li>Audio: forwarded without decoding when both legs use the same codec and payload type;
+ *       otherwise its payload is converted through {@link Transcoder} - PCMU and PCMA by the
+ *       direct 256-entry table, in place in the receive buffer; other pairs (G.722's 16 kHz to
+ *       G.711's 8 kHz and back included, resampled) into a per-direction buffer. The legs must
+ *       share an RTP clock rate (G.711 and G.722 both run at 8000 Hz); the transcoding path is
+ *       built when the relay is, so a pair that cannot be bridged is refused then, naming both.</li>
  *   <li>RFC 4733 telephone events: forwarded unchanged but for the payload type, mapped from the
  *       inbound leg's {@link MediaSessionConfig#telephoneEventPayloadType()} to the outbound
  *       leg's.</li>
@@ -93,8 +95,8 @@ public final class MediaRelay implements AutoCloseable {
      * @param a leg A
      * @param b leg B
      * @return the running relay
-     * @throws IllegalArgumentException naming the values when the sessions are the same, or their
-     *     codecs differ in clock rate or channel count (the relay neither resamples nor mixes)
+     * @throws IllegalArgumentException naming the values when the sessions are the same, their
+     *     codecs' RTP clock rates differ, or no transcoding path joins them
      * @throws IllegalStateException if either session is closed
      */
     public static MediaRelay between(MediaSession a, MediaSession b) {
@@ -108,10 +110,10 @@ public final class MediaRelay implements AutoCloseable {
         }
         CodecInfo ca = a.config().codec();
         CodecInfo cb = b.config().codec();
-        if (ca.sampleRate() != cb.sampleRate() || ca.channels() != cb.channels()) {
-            throw new IllegalArgumentException("cannot relay " + ca.name() + " (" + ca.sampleRate() + " Hz, "
-                    + ca.channels() + " ch) to " + cb.name() + " (" + cb.sampleRate() + " Hz, " + cb.channels()
-                    + " ch): resampling and channel mixing are not supported");
+        if (ca.clockRate() != cb.clockRate()) {
+            throw new IllegalArgumentException("cannot relay " + ca.name() + " (RTP clock " + ca.clockRate() + " Hz) to "
+                    + cb.name() + " (RTP clock " + cb.clockRate() + " Hz): the relay keeps each packet's timing on "
+                    + "one clock; legs of different RTP clocks are not bridged yet");
         }
         for (MediaSession s : new MediaSession[] {a, b}) {
             if (s.tap().isPresent()) {
@@ -192,6 +194,8 @@ public final class MediaRelay implements AutoCloseable {
         private final int outEventPayloadType;
         private final boolean passthrough;
         private final boolean inPlace;
+        private final Transcoder.Format inFormat;
+        private final Transcoder.Format outFormat;
         private final boolean outComfortNoise;
         private final Transcoder transcoder = new Transcoder();
         private final ByteBuffer scratch;
@@ -225,10 +229,19 @@ public final class MediaRelay implements AutoCloseable {
             this.inPayloadType = ic.payloadType();
             this.outPayloadType = oc.payloadType();
             this.outEventPayloadType = oc.telephoneEventPayloadType();
-            this.passthrough = inPayloadType == outPayloadType;
+            this.inFormat = Transcoder.Format.of(ic.codec());
+            this.outFormat = Transcoder.Format.of(oc.codec());
+            this.passthrough = inPayloadType == outPayloadType && inFormat.equals(outFormat);
+            try {
+                // builds the path now: a pair that cannot be bridged fails here, once, naming both
+                transcoder.prepare(inFormat, outFormat, 2048);
+            } catch (MediaCodecException e) {
+                throw new IllegalArgumentException("cannot relay " + inFormat + " to " + outFormat + ": "
+                        + e.getMessage(), e);
+            }
             this.inPlace = inPayloadType == PCMU && outPayloadType == PCMA
                     || inPayloadType == PCMA && outPayloadType == PCMU;
-            this.scratch = passthrough || inPlace ? null : ByteBuffer.allocateDirect(65536);
+            this.scratch = passthrough || inPlace ? null : ByteBuffer.allocateDirect(8192);
             this.outSsrc = out.ssrc();
             this.outStep = oc.codec().clockRate() * oc.ptimeMillis() / 1000;
             this.outComfortNoise = oc.codec().clockRate() == 8000;
@@ -289,7 +302,7 @@ public final class MediaRelay implements AutoCloseable {
                         target = scratch;
                         start = 0;
                         scratch.clear().position(RtpPacket.FIXED_HEADER_LENGTH);
-                        length = transcoder.transcode(buf, inPayloadType, scratch, outPayloadType);
+                        length = transcoder.transcode(buf, inFormat, scratch, outFormat);
                     }
                 } catch (MediaCodecException e) {
                     untranscodable = untranscodable + 1;

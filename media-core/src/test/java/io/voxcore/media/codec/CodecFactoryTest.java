@@ -87,10 +87,12 @@ class CodecFactoryTest {
 
     @Test
     void supportedCodecsListsBuiltInCodecsThenThoseOfTheSpi() {
-        // built in: G.711 at 64 kbit/s; from the test-scope L16TestCodecProvider: L16/44100 (16 bits x 44100)
+        // built in: G.711 at 64 kbit/s; from the test-scope L16TestCodecProvider: L16/44100 (16 bits x 44100);
+        // from codec-opus, a test-scope dependency (TranscoderOpusTest): Opus at its defaults
         assertThat(CodecFactory.supportedCodecs()).containsExactly(new CodecInfo("PCMU", 8000, 1, 64_000),
                 new CodecInfo("PCMA", 8000, 1, 64_000), new CodecInfo("G722", 16_000, 1, 64_000, 8000),
                 new CodecInfo("L16", 44100, 1, 705_600),
-                new CodecInfo("X-L16-8K", 8000, 1, 128_000));
+                new CodecInfo("X-L16-8K", 8000, 1, 128_000),
+                new CodecInfo("opus", 48_000, 1, 32_000));
     }
 }
