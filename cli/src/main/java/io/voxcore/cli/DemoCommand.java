@@ -139,7 +139,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static MediaSessionConfig config(InetSocketAddress local, int payloadType, int eventPayloadType,
             InetSocketAddress remote) {
-        return MediaSessionConfig.builder().localAddress(local).remoteAddress(remote).payloadType(payloadType)
+        return MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(local).remoteAddress(remote).payloadType(payloadType)
                 .telephoneEventPayloadType(eventPayloadType).rtcpMode(RtcpMode.OFF).build();
     }
 

@@ -211,7 +211,7 @@ final class LoadRun {
     }
 
     private static MediaSessionConfig config(InetSocketAddress local, int payloadType) {
-        return MediaSessionConfig.builder().localAddress(local).payloadType(payloadType).rtcpMode(RtcpMode.OFF)
+        return MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(local).payloadType(payloadType).rtcpMode(RtcpMode.OFF)
                 .jitterDelayMillis(0, 0).build();
     }
 }

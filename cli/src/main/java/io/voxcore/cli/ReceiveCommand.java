@@ -84,7 +84,7 @@ final class ReceiveCommand implements Callable<Integer> {
             for (String line : stream.undecodable()) {
                 console.println("receive: " + line);
             }
-            config = MediaSessionConfig.builder().localAddress(stream.bind()).negotiated(stream.media())
+            config = MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(stream.bind()).negotiated(stream.media())
                     .rtcpMode(stream.media().rtcpMux() ? RtcpMode.MUX : RtcpMode.NEXT_PORT).build();
             what = "from " + source.sdp + ": " + stream.decoded();
         } else {
@@ -93,7 +93,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--codec and --event-pt go with "
                         + "--listen HOST:PORT (with --sdp FILE the file names the codecs): give one of the two");
             }
-            config = MediaSessionConfig.builder().localAddress(m.listen).payloadType(m.codec.payloadType())
+            config = MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(m.listen).payloadType(m.codec.payloadType())
                     .telephoneEventPayloadType(m.eventPayloadType).build();
             what = m.codec + ", events PT " + m.eventPayloadType;
         }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  * its party sends, and sends to its party's address ({@code --a}, {@code --b}).
  */
 @Command(name = "relay", mixinStandardHelpOptions = true,
-        description = {"Relay RTP between two parties A and B, transcoding between their G.711 codecs and "
-                + "mapping RFC 4733 telephone events; prints where each leg listens, then statistics as JSON.",
+        description = {"Relay RTP between two parties A and B, transcoding between their codecs (G.711, or "
+                + "G.722 at 16 kHz, resampled) and mapping RFC 4733 telephone events; prints where each leg listens, then statistics as JSON.",
                 "Party A sends to the --a-listen address and receives from it at --a (or, without --a, where it "
                         + "sends from); likewise for B."})
 final class RelayCommand implements Callable<Integer> {
@@ -30,7 +30,7 @@ final class RelayCommand implements Callable<Integer> {
                     + "accepts (symmetric RTP). Without it, leg A latches to the first source that sends to it.")
     InetSocketAddress a;
 
-    @Option(names = "--a-codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA",
+    @Option(names = "--a-codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722",
             description = "Party A's codec (default: ${DEFAULT-VALUE}).")
     Codec aCodec;
 
@@ -48,7 +48,7 @@ final class RelayCommand implements Callable<Integer> {
                     + "accepts. Without it, leg B latches to the first source that sends to it.")
     InetSocketAddress b;
 
-    @Option(names = "--b-codec", defaultValue = "PCMA", paramLabel = "PCMU|PCMA",
+    @Option(names = "--b-codec", defaultValue = "PCMA", paramLabel = "PCMU|PCMA|G722",
             description = "Party B's codec (default: ${DEFAULT-VALUE}).")
     Codec bCodec;
 

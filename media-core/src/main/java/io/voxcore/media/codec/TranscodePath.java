@@ -370,6 +370,8 @@ abstract class TranscodePath {
             if (resampler != null) {
                 scratch.second(Math.max(resampler.maxOutput(decodedMax), encodedMax));
             }
+            decoder.reserveScratch(payloadBytes); // a direct or read-only input is copied through it
+            encoder.reserveScratch(encoder.maxEncodedSize(encodedMax)); // a direct output likewise
         }
 
         @Override

@@ -231,6 +231,16 @@ public final class ZeroCopyCodecAdapter {
         return "ZeroCopyCodecAdapter[" + info + "]";
     }
 
+    /**
+     * Grows the scratch array to {@code bytes} now (a path set up ahead of its first packet), so
+     * that buffers up to that size never allocate.
+     *
+     * @param bytes the largest payload, in or out, this codec will copy through the scratch
+     */
+    void reserveScratch(int bytes) {
+        scratch(bytes);
+    }
+
     private byte[] scratch(int size) {
         if (scratch.length < size) {
             scratch = new byte[size];

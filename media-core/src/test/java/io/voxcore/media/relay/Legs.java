@@ -18,7 +18,8 @@ final class Legs {
 
     static MediaSessionConfig.Builder config(int payloadType, int eventPayloadType) {
         return MediaSessionConfig.builder().localAddress(LOOPBACK).payloadType(payloadType)
-                .telephoneEventPayloadType(eventPayloadType).ptimeMillis(20).rtcpMode(RtcpMode.OFF);
+                .telephoneEventPayloadType(eventPayloadType).ptimeMillis(20).rtcpMode(RtcpMode.OFF)
+                .gapPolicy(io.voxcore.media.session.GapPolicy.REPORT); // exact audio comparisons: no concealment
     }
 
     static MediaSession session(MediaEngine engine, int payloadType, int eventPayloadType, InetSocketAddress remote)

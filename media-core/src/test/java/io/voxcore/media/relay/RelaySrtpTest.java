@@ -43,7 +43,7 @@ class RelaySrtpTest {
     }
 
     private static MediaSession session(MediaEngine engine) throws Exception {
-        return engine.createSession(MediaSessionConfig.builder().localAddress(Legs.LOOPBACK).rtcpMode(RtcpMode.OFF)
+        return engine.createSession(MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(Legs.LOOPBACK).rtcpMode(RtcpMode.OFF)
                 .build());
     }
 

@@ -70,7 +70,7 @@ class FfmpegG722InteropTest {
 
         int port = Pcm.freeRtpPort();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
-            MediaSession session = engine.createSession(MediaSessionConfig.builder()
+            MediaSession session = engine.createSession(MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT)
                     .localAddress(new InetSocketAddress("127.0.0.1", port)).payloadType(9)
                     .rtcpMode(RtcpMode.OFF).jitterDelayMillis(40, 400).build());
             short[] received = new short[signal.length * 2];
@@ -134,7 +134,7 @@ class FfmpegG722InteropTest {
                 "-protocol_whitelist", "file,udp,rtp", "-i", sdp.toString(), "-t", String.valueOf(SECONDS),
                 "-f", "s16le", "-ar", "16000", "-ac", "1", "-y", out.toString());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
-            MediaSession session = engine.createSession(MediaSessionConfig.builder()
+            MediaSession session = engine.createSession(MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT)
                     .localAddress(new InetSocketAddress("127.0.0.1", 0))
                     .remoteAddress(new InetSocketAddress("127.0.0.1", port))
                     .payloadType(9).ptimeMillis(20).rtcpMode(RtcpMode.OFF).build());

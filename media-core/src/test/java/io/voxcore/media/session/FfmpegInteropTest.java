@@ -56,7 +56,7 @@ class FfmpegInteropTest {
 
         int port = Pcm.freeRtpPort();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
-            MediaSession session = engine.createSession(MediaSessionConfig.builder()
+            MediaSession session = engine.createSession(MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT)
                     .localAddress(new InetSocketAddress("127.0.0.1", port)).payloadType(payloadType)
                     .rtcpMode(RtcpMode.OFF).build());
             short[] received = new short[signal.length * 2];
@@ -135,7 +135,7 @@ class FfmpegInteropTest {
                 "-protocol_whitelist", "file,udp,rtp", "-i", sdp.toString(), "-t", String.valueOf(SECONDS),
                 "-f", "s16le", "-ar", "8000", "-ac", "1", "-y", out.toString());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
-            MediaSession session = engine.createSession(MediaSessionConfig.builder()
+            MediaSession session = engine.createSession(MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT)
                     .localAddress(new InetSocketAddress("127.0.0.1", 0))
                     .remoteAddress(new InetSocketAddress("127.0.0.1", port))
                     .payloadType(payloadType).ptimeMillis(20).rtcpMode(RtcpMode.OFF).build());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 class G722SessionTest {
 
     private static MediaSessionConfig.Builder g722() {
-        return MediaSessionConfig.builder().localAddress(StreamingTest.LOOPBACK).payloadType(9).ptimeMillis(20)
+        return MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(StreamingTest.LOOPBACK).payloadType(9).ptimeMillis(20)
                 .rtcpMode(RtcpMode.OFF).jitterDelayMillis(60, 300);
     }
 

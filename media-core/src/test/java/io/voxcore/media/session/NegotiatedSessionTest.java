@@ -46,7 +46,7 @@ class NegotiatedSessionTest {
     }
 
     static MediaSessionConfig.Builder config() {
-        return MediaSessionConfig.builder().localAddress(StreamingTest.LOOPBACK).rtcpIntervalMillis(200);
+        return MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(StreamingTest.LOOPBACK).rtcpIntervalMillis(200);
     }
 
     /** Offer from {@code offerer}, answer from {@code answerer}, both through SDP text. */
