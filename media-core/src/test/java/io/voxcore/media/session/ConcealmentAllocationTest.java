@@ -111,7 +111,7 @@ class ConcealmentAllocationTest {
         long cushion = 1600 + 160;
         try (MediaEngine engine = MediaEngine.builder().name("alloc-read").ioThreads(1).build();
                 RawPeer peer = new RawPeer(0x5EED_0003L)) {
-            MediaSession b = engine.createSession(pcmu().remoteAddress(peer.address()).build());
+            MediaSession b = engine.createSession(pcmu().remoteAddress(peer.address()).gapPolicy(GapPolicy.CONCEAL).build());
             b.start();
             Thread reader = new Thread(() -> {
                 short[] out = new short[1600];

@@ -60,7 +60,7 @@ class ReadCadenceTest {
         SessionStatistics stats;
         List<UdpImpairer.Forwarded> decisions;
         try (MediaEngine engine = MediaEngine.builder().name("cadence").ioThreads(1).build()) {
-            MediaSession b = engine.createSession(pcmu().build());
+            MediaSession b = engine.createSession(pcmu().gapPolicy(GapPolicy.CONCEAL).build());
             try (UdpImpairer impairer = new UdpImpairer(b.localAddress(), net)) {
                 b.remoteAddress(impairer.outbound());
                 b.start();
