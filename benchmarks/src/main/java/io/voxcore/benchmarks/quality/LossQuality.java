@@ -38,11 +38,12 @@ final class LossQuality {
      *
      * @param segSnr segmental SNR over all speech segments of the span
      * @param segSnrLost over the speech segments inside lost packets
+     * @param segSnrFirst over the first speech segment (10 ms) of each loss
      * @param segSnrAfter over the first speech segment (10 ms) after each loss
      * @param mae mean absolute error over the span
      */
     record Figures(QualityMetrics.SegmentalSnr segSnr, QualityMetrics.SegmentalSnr segSnrLost,
-            QualityMetrics.SegmentalSnr segSnrAfter, double mae) {
+            QualityMetrics.SegmentalSnr segSnrFirst, QualityMetrics.SegmentalSnr segSnrAfter, double mae) {
     }
 
     /**
@@ -123,18 +124,20 @@ final class LossQuality {
         boolean[] playedA = played(decoded, conceal.recording(), first, last, PACKET / 2);
         boolean[] playedB = played(decoded, silence.recording(), first, last, 0);
         IntPredicate inLoss = s -> lost[s / PACKET];
+        IntPredicate start = s -> s % PACKET == 0 && lost[s / PACKET] && s > 0 && !lost[s / PACKET - 1];
         IntPredicate after = s -> s % PACKET == 0 && !lost[s / PACKET] && s > 0 && lost[s / PACKET - 1];
-        return new Row(c, last - first + 1, lostCount, bursts, figures(decoded, a, from, to, inLoss, after),
-                figures(decoded, b, from, to, inLoss, after), figures(decoded, rep, from, to, inLoss, after),
+        return new Row(c, last - first + 1, lostCount, bursts, figures(decoded, a, from, to, inLoss, start, after),
+                figures(decoded, b, from, to, inLoss, start, after), figures(decoded, rep, from, to, inLoss, start, after),
                 missed(playedA, lost, first, last), missed(playedB, lost, first, last),
                 offlineDiffering(decoded, a, playedA, first, last),
                 conceal.recording().pauses + silence.recording().pauses);
     }
 
     private static Figures figures(short[] ref, short[] test, int from, int to, IntPredicate inLoss,
-            IntPredicate after) {
+            IntPredicate start, IntPredicate after) {
         return new Figures(QualityMetrics.segmentalSnr(ref, test, from, to, s -> true),
                 QualityMetrics.segmentalSnr(ref, test, from, to, inLoss),
+                QualityMetrics.segmentalSnr(ref, test, from, to, start),
                 QualityMetrics.segmentalSnr(ref, test, from, to, after),
                 QualityMetrics.meanAbsoluteError(ref, test, from, to));
     }

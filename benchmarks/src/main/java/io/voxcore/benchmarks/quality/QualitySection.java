@@ -67,19 +67,22 @@ final class QualitySection {
                     db(r.conceal().segSnr()), db(r.silence().segSnr()), db(r.repeat().segSnr()),
                     mae(r.conceal().mae()), mae(r.silence().mae()), mae(r.repeat().mae())));
         }
-        m.append("\nWhere the methods differ: the speech segments inside lost packets, and the first 10 ms after "
-                + "each loss (segments counted in brackets):\n\n");
-        m.append("| network | in lost packets, dB: conceal | silence | repeat | 10 ms after a loss, dB: conceal "
-                + "| silence | repeat |\n");
-        m.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+        m.append("\nWhere the methods differ: the speech segments inside lost packets, the first 10 ms of each "
+                + "loss, and the first 10 ms after each loss (segments counted in brackets):\n\n");
+        m.append("| network | in lost packets, dB: conceal | silence | repeat | first 10 ms of a loss: conceal "
+                + "| silence | repeat | 10 ms after a loss: conceal | silence | repeat |\n");
+        m.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (LossQuality.Row r : loss) {
             if (r.lost() == 0) {
                 continue;
             }
-            m.append(String.format(Locale.ROOT, "| %s | %s (%d) | %s | %s | %s (%d) | %s | %s |%n",
+            m.append(String.format(Locale.ROOT, "| %s | %s (%d) | %s | %s | %s (%d) | %s | %s | %s (%d) | %s | %s |%n",
                     r.condition().label(), db(r.conceal().segSnrLost()), r.conceal().segSnrLost().segments(),
-                    db(r.silence().segSnrLost()), db(r.repeat().segSnrLost()), db(r.conceal().segSnrAfter()),
-                    r.conceal().segSnrAfter().segments(), db(r.silence().segSnrAfter()), db(r.repeat().segSnrAfter())));
+                    db(r.silence().segSnrLost()), db(r.repeat().segSnrLost()),
+                    db(r.conceal().segSnrFirst()), r.conceal().segSnrFirst().segments(),
+                    db(r.silence().segSnrFirst()), db(r.repeat().segSnrFirst()),
+                    db(r.conceal().segSnrAfter()), r.conceal().segSnrAfter().segments(),
+                    db(r.silence().segSnrAfter()), db(r.repeat().segSnrAfter())));
         }
         m.append('\n').append(verdict(loss, "silence", LossQuality.Row::silence)).append("\n\n");
         m.append(verdict(loss, "repeating the previous frame", LossQuality.Row::repeat)).append("\n\n");
