@@ -36,9 +36,13 @@ final class DelayQuality {
      * @param waitMean mean time in the buffer, ms
      * @param rfcJitterMillis the session's RFC 3550 interarrival jitter at the end, ms
      * @param concealedSamples samples concealed (the late packets' time)
+     * @param lagP99 99th percentile of how far behind the sender's clock packets reached the impairer
+     *     (the machine's own delay, before the impairer adds any), ms
+     * @param lagMax the largest such lag, ms
      */
     record Row(double jitterMillis, int packets, long received, long late, long lateByTiming, double delayMedian,
-            double delayP95, double delayMax, double waitMean, double rfcJitterMillis, long concealedSamples) {
+            double delayP95, double delayMax, double waitMean, double rfcJitterMillis, long concealedSamples,
+            double lagP99, double lagMax) {
 
         /** {@return late packets per packet received} */
         double lateRate() {
@@ -68,7 +72,7 @@ final class DelayQuality {
         long[] delivered = r.recording().firstDelivery;
         long minTransit = Long.MAX_VALUE;
         for (int k = 0; k < payloads.length; k++) {
-            if (release[k] != 0) {
+            if (release[k] != 0) { // the fastest packet's time to the session, sender's clock to release
                 minTransit = Math.min(minTransit, release[k] - run.idealSend(k));
             }
         }
@@ -90,9 +94,11 @@ final class DelayQuality {
         double[] sorted = Arrays.copyOf(added, n);
         Arrays.sort(sorted);
         ReceiveStatistics s = r.stats();
+        double[] lag = run.machineLagMillis(r);
         return new Row(jitterMillis, payloads.length, s.packetsReceived(), s.late(), lateByTiming,
                 percentile(sorted, 0.5), percentile(sorted, 0.95), n == 0 ? Double.NaN : sorted[n - 1],
-                n == 0 ? Double.NaN : waitSum / n, s.jitterMillis(), s.concealedSamples());
+                n == 0 ? Double.NaN : waitSum / n, s.jitterMillis(), s.concealedSamples(), percentile(lag, 0.99),
+                lag[lag.length - 1]);
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -61,9 +61,11 @@ final class LossQuality {
      * @param offlineDiffering samples where the CONCEAL session differs from LossConcealer run offline
      *     on the packets that session played
      * @param pauses gaps without lost packets the sessions reported (the buffer ran dry: sender stalled)
+     * @param lagP99 99th percentile of how far behind the sender's clock packets reached the impairer, ms
+     * @param lagMax the largest such lag, ms
      */
     record Row(Condition condition, int packets, int lost, int bursts, Figures conceal, Figures silence, Figures repeat,
-            int missedConceal, int missedSilence, long offlineDiffering, long pauses) {
+            int missedConceal, int missedSilence, long offlineDiffering, long pauses, double lagP99, double lagMax) {
     }
 
     private LossQuality() {
@@ -89,12 +91,15 @@ final class LossQuality {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < conditions.size(); i++) {
             List<SessionRun.Result> r = runs.get(i).finish(3000);
-            rows.add(measure(conditions.get(i), decoded, r.get(0), r.get(1)));
+            double[] lag = runs.get(i).machineLagMillis(r.get(0));
+            rows.add(measure(conditions.get(i), decoded, r.get(0), r.get(1), DelayQuality.percentile(lag, 0.99),
+                    lag[lag.length - 1]));
         }
         return rows;
     }
 
-    private static Row measure(Condition c, short[] decoded, SessionRun.Result conceal, SessionRun.Result silence) {
+    private static Row measure(Condition c, short[] decoded, SessionRun.Result conceal, SessionRun.Result silence,
+            double lagP99, double lagMax) {
         boolean[] lost = conceal.networkLost();
         if (!Arrays.equals(lost, silence.networkLost())) {
             throw new IllegalStateException(c.label() + ": the two impairers lost different packets");
@@ -129,8 +134,8 @@ final class LossQuality {
         return new Row(c, last - first + 1, lostCount, bursts, figures(decoded, a, from, to, inLoss, start, after),
                 figures(decoded, b, from, to, inLoss, start, after), figures(decoded, rep, from, to, inLoss, start, after),
                 missed(playedA, lost, first, last), missed(playedB, lost, first, last),
-                offlineDiffering(decoded, a, playedA, first, last),
-                conceal.recording().pauses + silence.recording().pauses);
+                offlineDiffering(decoded, conceal.recording(), playedA, first, last),
+                conceal.recording().pauses + silence.recording().pauses, lagP99, lagMax);
     }
 
     private static Figures figures(short[] ref, short[] test, int from, int to, IntPredicate inLoss,
@@ -174,19 +179,34 @@ final class LossQuality {
         return n;
     }
 
-    /** LossConcealer as the session's Playout drives it, on the packets the session played. */
-    private static long offlineDiffering(short[] decoded, short[] session, boolean[] played, int first, int last) {
+    /**
+     * LossConcealer as the session's Playout drives it, on the packets the session played, ending
+     * a loss where the session's buffer ran dry (a pause: fade-out, history forgotten).
+     */
+    private static long offlineDiffering(short[] decoded, SessionRun.Recording rec, boolean[] played, int first,
+            int last) {
+        short[] session = rec.samples;
         LossConcealer lc = LossConcealer.create(8000);
         short[] out = decoded.clone();
+        short[] fadeOut = new short[PACKET];
         long differing = 0;
         for (int k = first; k <= last; k++) {
+            if (rec.pauseStarts.contains(k * PACKET)) {
+                lc.endWithSilence(fadeOut, 0, PACKET); // played, then overwritten by packet k (same timestamps)
+            }
             if (played[k]) {
                 lc.played(out, k * PACKET, PACKET);
             } else {
                 lc.conceal(out, k * PACKET, PACKET);
             }
+            int before = (int) differing;
             for (int i = k * PACKET; i < (k + 1) * PACKET; i++) {
                 differing += out[i] != session[i] ? 1 : 0;
+            }
+            if (differing > before) { // a diagnostic for the report's check line
+                System.err.printf("offline check: packet %d (%s, the one before %s): %d samples differ%n", k,
+                        played[k] ? "played" : "concealed", played[k - 1] ? "played" : "concealed",
+                        differing - before);
             }
         }
         return differing;

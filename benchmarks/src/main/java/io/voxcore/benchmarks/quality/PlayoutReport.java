@@ -75,7 +75,7 @@ public final class PlayoutReport {
         try (MediaEngine engine = MediaEngine.builder().name("quality").build()) {
             System.out.println("loss conditions: " + lossPackets + " packets each, all at once ...");
             loss = LossQuality.run(engine, Speech.loop(input, lossPackets), conditions());
-            for (double j : new double[] {20, 40, 60}) {
+            for (double j : new double[] {0, 20, 40, 60}) { // 0: the machine alone, for comparison
                 System.out.println("jitter " + j + " ms: " + jitterPackets + " packets ...");
                 delay.add(DelayQuality.run(engine, Speech.loop(input, jitterPackets), j, 0x0713_0100L + (long) j));
             }

@@ -56,7 +56,8 @@ final class SessionRun {
         final boolean[] filled;
         final long[] firstDelivery; // System.nanoTime() when a packet's first sample was given, 0 = never
         long outside;
-        long pauses;
+        final java.util.Set<Integer> pauseStarts = java.util.concurrent.ConcurrentHashMap.newKeySet(); // sample index
+        volatile long pauses;
         volatile int end; // one past the last sample given so far (written last: publishes the arrays)
 
         Recording(int packets) {
@@ -86,7 +87,9 @@ final class SessionRun {
 
         @Override
         public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
-            pauses++; // CONCEAL and SILENCE fill lost packets; what is left is time without audio
+            // CONCEAL and SILENCE fill lost packets; what is left is time without audio (the buffer ran dry)
+            pauseStarts.add((int) ((timestamp - FIRST_TIMESTAMP) & 0xFFFF_FFFFL));
+            pauses++;
         }
     }
 
@@ -100,6 +103,15 @@ final class SessionRun {
                 lost[index(f.sequence())] = f.decision().lost();
             }
             return lost;
+        }
+
+        /** {@return per packet index: when the impairer received it (nanoTime)} */
+        long[] arrivals() {
+            long[] a = new long[recording.firstDelivery.length];
+            for (UdpImpairer.Forwarded f : decisions) {
+                a[index(f.sequence())] = f.decision().arrivalNanos();
+            }
+            return a;
         }
 
         /** {@return per packet index: when the impairer sent it on (nanoTime), 0 when lost} */
@@ -159,6 +171,23 @@ final class SessionRun {
     /** {@return packet index of an RTP sequence number of this stream} */
     static int index(int sequence) {
         return (sequence - FIRST_SEQUENCE) & 0xFFFF;
+    }
+
+    /**
+     * How far behind the sender's clock its packets reached the impairer (the machine's own
+     * scheduling delay: sender wake-up, loopback, impairer thread), in ms, sorted.
+     *
+     * @param result a finished leg of this run
+     * @return one value per packet, ascending
+     */
+    double[] machineLagMillis(Result result) {
+        long[] arrivals = result.arrivals();
+        double[] lag = new double[arrivals.length];
+        for (int k = 0; k < arrivals.length; k++) {
+            lag[k] = (arrivals[k] - idealSend(k)) / 1e6;
+        }
+        java.util.Arrays.sort(lag);
+        return lag;
     }
 
     /** {@return the sender's ideal send time of packet k, the RTP timestamp on its clock (nanoTime)} */
