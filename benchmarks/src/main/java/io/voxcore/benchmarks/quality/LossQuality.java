@@ -205,7 +205,7 @@ final class LossQuality {
             }
             if (differing > before) { // a diagnostic for the report's check line
                 System.err.printf("offline check: packet %d (%s, the one before %s): %d samples differ%n", k,
-                        played[k] ? "played" : "concealed", played[k - 1] ? "played" : "concealed",
+                        played[k] ? "played" : "concealed", k == first ? "none" : played[k - 1] ? "played" : "concealed",
                         differing - before);
             }
         }
