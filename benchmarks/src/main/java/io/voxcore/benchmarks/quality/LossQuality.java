@@ -191,7 +191,7 @@ final class LossQuality {
         short[] fadeOut = new short[PACKET];
         long differing = 0;
         for (int k = first; k <= last; k++) {
-            if (rec.pauseStarts.contains(k * PACKET)) {
+            if (rec.pausesBefore.contains(k)) {
                 lc.endWithSilence(fadeOut, 0, PACKET); // played, then overwritten by packet k (same timestamps)
             }
             if (played[k]) {
@@ -205,7 +205,8 @@ final class LossQuality {
             }
             if (differing > before) { // a diagnostic for the report's check line
                 System.err.printf("offline check: packet %d (%s, the one before %s): %d samples differ%n", k,
-                        played[k] ? "played" : "concealed", k == first ? "none" : played[k - 1] ? "played" : "concealed",
+                        played[k] ? "played" : "concealed",
+                        k == first ? "none" : played[k - 1] ? "played" : "concealed",
                         differing - before);
             }
         }

@@ -56,7 +56,9 @@ final class SessionRun {
         final boolean[] filled;
         final long[] firstDelivery; // System.nanoTime() when a packet's first sample was given, 0 = never
         long outside;
-        final java.util.Set<Integer> pauseStarts = java.util.concurrent.ConcurrentHashMap.newKeySet(); // sample index
+        // packet indexes a pause came before: the gap starts where that packet's time starts, or after
+        // the fade-out of a loss, up to 10 ms into it
+        final java.util.Set<Integer> pausesBefore = java.util.concurrent.ConcurrentHashMap.newKeySet();
         volatile long pauses;
         volatile int end; // one past the last sample given so far (written last: publishes the arrays)
 
@@ -88,7 +90,7 @@ final class SessionRun {
         @Override
         public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
             // CONCEAL and SILENCE fill lost packets; what is left is time without audio (the buffer ran dry)
-            pauseStarts.add((int) ((timestamp - FIRST_TIMESTAMP) & 0xFFFF_FFFFL));
+            pausesBefore.add((int) (((timestamp - FIRST_TIMESTAMP) & 0xFFFF_FFFFL) / PACKET));
             pauses++;
         }
     }
