@@ -61,11 +61,13 @@ final class LossQuality {
      * @param offlineDiffering samples where the CONCEAL session differs from LossConcealer run offline
      *     on the packets that session played
      * @param pauses gaps without lost packets the sessions reported (the buffer ran dry: sender stalled)
+     * @param holes losses in the CONCEAL session ended by a hole of a few samples without audio
+     *     (faded out over the hole, the next packet played without fade-in)
      * @param lagP99 99th percentile of how far behind the sender's clock packets reached the impairer, ms
      * @param lagMax the largest such lag, ms
      */
     record Row(Condition condition, int packets, int lost, int bursts, Figures conceal, Figures silence, Figures repeat,
-            int missedConceal, int missedSilence, long offlineDiffering, long pauses, double lagP99, double lagMax) {
+            int missedConceal, int missedSilence, long offlineDiffering, long pauses, int holes, double lagP99, double lagMax) {
     }
 
     private LossQuality() {
@@ -128,14 +130,15 @@ final class LossQuality {
         short[] rep = repeat(decoded, lost, first, last);
         boolean[] playedA = played(decoded, conceal.recording(), first, last, PACKET / 2);
         boolean[] playedB = played(decoded, silence.recording(), first, last, 0);
+        int[] holes = new int[1];
         IntPredicate inLoss = s -> lost[s / PACKET];
         IntPredicate start = s -> s % PACKET == 0 && lost[s / PACKET] && s > 0 && !lost[s / PACKET - 1];
         IntPredicate after = s -> s % PACKET == 0 && !lost[s / PACKET] && s > 0 && lost[s / PACKET - 1];
         return new Row(c, last - first + 1, lostCount, bursts, figures(decoded, a, from, to, inLoss, start, after),
                 figures(decoded, b, from, to, inLoss, start, after), figures(decoded, rep, from, to, inLoss, start, after),
                 missed(playedA, lost, first, last), missed(playedB, lost, first, last),
-                offlineDiffering(decoded, conceal.recording(), playedA, first, last),
-                conceal.recording().pauses + silence.recording().pauses, lagP99, lagMax);
+                offlineDiffering(decoded, conceal.recording(), playedA, first, last, holes),
+                conceal.recording().pauses + silence.recording().pauses, holes[0], lagP99, lagMax);
     }
 
     private static Figures figures(short[] ref, short[] test, int from, int to, IntPredicate inLoss,
@@ -184,15 +187,20 @@ final class LossQuality {
      * a loss where the session's buffer ran dry (a pause: fade-out, history forgotten).
      */
     private static long offlineDiffering(short[] decoded, SessionRun.Recording rec, boolean[] played, int first,
-            int last) {
+            int last, int[] holes) {
         short[] session = rec.samples;
         LossConcealer lc = LossConcealer.create(8000);
         short[] out = decoded.clone();
-        short[] fadeOut = new short[PACKET];
+        short[] fadeOut = new short[PACKET];  // what the session played and then overwrote
         long differing = 0;
         for (int k = first; k <= last; k++) {
             if (rec.pausesBefore.contains(k)) {
                 lc.endWithSilence(fadeOut, 0, PACKET); // played, then overwritten by packet k (same timestamps)
+            } else if (k > first && !played[k - 1] && rec.givenTwice[k] > 0) {
+                // a hole of a few samples without audio ended the loss: Playout fades out over it (given
+                // at packet k's timestamps, then overwritten by it) and reports no gap when it is used up
+                lc.endWithSilence(fadeOut, 0, rec.givenTwice[k]);
+                holes[0]++;
             }
             if (played[k]) {
                 lc.played(out, k * PACKET, PACKET);

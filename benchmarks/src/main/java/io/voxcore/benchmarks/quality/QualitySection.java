@@ -183,18 +183,21 @@ final class QualitySection {
         long offline = 0;
         long missed = 0;
         long pauses = 0;
+        long holes = 0;
         double lagP99 = 0;
         double lagMax = 0;
         for (LossQuality.Row r : loss) {
             offline += r.offlineDiffering();
             missed += r.missedConceal() + r.missedSilence();
             pauses += r.pauses();
+            holes += r.holes();
             lagP99 = Math.max(lagP99, r.lagP99());
             lagMax = Math.max(lagMax, r.lagMax());
         }
         StringBuilder s = new StringBuilder("Checks on the sessions: ");
         s.append(offline == 0 ? "the `CONCEAL` sessions' output equals `LossConcealer` run offline on the packets "
-                + "they played, sample for sample, in every condition; "
+                + "they played, sample for sample, in every condition (the offline run ends a loss where the "
+                + "session's buffer left time without audio, as the session does); "
                 : offline + " samples of the `CONCEAL` sessions' output differ from `LossConcealer` run offline on "
                         + "the packets they played; ");
         s.append(missed == 0 ? "every packet the network delivered was played (none late); "
@@ -202,6 +205,12 @@ final class QualitySection {
                         + "they count as losses in the session columns but not in *repeat*); ");
         s.append(pauses == 0 ? "no buffer underrun (no gap without loss)" : pauses + " gaps without loss (the "
                 + "buffer ran dry; the offline run ends its loss there too, as the session does)");
+        if (holes > 0) {
+            s.append("; ").append(holes).append(" losses in the `CONCEAL` sessions ended in a hole of a few samples "
+                    + "without audio just before the next packet (the buffer's timing): the session fades the "
+                    + "substitute out over the hole, forgets the history and plays that packet without fade-in, "
+                    + "which the figures above include");
+        }
         s.append(String.format(Locale.ROOT, ". The machine's own delay (sender wake-up, loopback, impairer thread: "
                 + "when a packet reached the impairer after the sender's clock stamped it) was at most %.1f ms in the "
                 + "99th percentile and %.1f ms at worst in any condition.", lagP99, lagMax));

@@ -55,6 +55,9 @@ final class SessionRun {
         final short[] samples;
         final boolean[] filled;
         final long[] firstDelivery; // System.nanoTime() when a packet's first sample was given, 0 = never
+        // per packet, samples of its time given twice: concealment that ran into its time (the buffer
+        // added time after a loss) or a fade-out before a pause, then the packet itself
+        final int[] givenTwice;
         long outside;
         // packet indexes a pause came before: the gap starts where that packet's time starts, or after
         // the fade-out of a loss, up to 10 ms into it
@@ -66,6 +69,7 @@ final class SessionRun {
             samples = new short[packets * PACKET];
             filled = new boolean[samples.length];
             firstDelivery = new long[packets];
+            givenTwice = new int[packets];
         }
 
         @Override
@@ -79,6 +83,9 @@ final class SessionRun {
             System.arraycopy(pcm, offset, samples, i0, length);
             long now = System.nanoTime();
             for (int i = i0; i < i0 + length; i++) {
+                if (filled[i]) {
+                    givenTwice[i / PACKET]++;
+                }
                 filled[i] = true;
                 if (firstDelivery[i / PACKET] == 0) {
                     firstDelivery[i / PACKET] = now;
