@@ -171,11 +171,13 @@ final class QualitySection {
             lines.add("- " + f.name() + ", concealment vs " + name + ": " + line + ".");
         }
         String head = everywhere == FIGURES.size()
-                ? "**Concealment beats " + name + " at every loss rate measured, on all three figures.**"
+                ? "**Concealment beats " + name + " at every loss rate measured, on all three figures.** Figure by "
+                        + "figure:"
                 : everywhere == 0
-                        ? "**Concealment does not beat " + name + " at every loss rate on any of the three figures:**"
+                        ? "**Concealment does not beat " + name + " at every loss rate: on none of the three figures "
+                                + "is it better at all loss rates.** Figure by figure:"
                         : "**Concealment beats " + name + " at every loss rate on " + everywhere + " of the three "
-                                + "figures, not on the others:**";
+                                + "figures; on the others it does not.** Figure by figure:";
         return head + "\n\n" + String.join("\n", lines);
     }
 
@@ -203,8 +205,8 @@ final class QualitySection {
         s.append(missed == 0 ? "every packet the network delivered was played (none late); "
                 : missed + " packets the network delivered were not played (late, lost to the machine's load; "
                         + "they count as losses in the session columns but not in *repeat*); ");
-        s.append(pauses == 0 ? "no buffer underrun (no gap without loss)" : pauses + " gaps without loss (the "
-                + "buffer ran dry; the offline run ends its loss there too, as the session does)");
+        s.append(pauses == 0 ? "no gap without loss reported" : pauses + " gaps without loss reported (time "
+                + "without audio the buffer left; the offline run ends a loss there too, as the session does)");
         if (holes > 0) {
             s.append("; ").append(holes).append(" losses in the `CONCEAL` sessions ended in a hole of a few samples "
                     + "without audio just before the next packet (the buffer's timing): the session fades the "
