@@ -48,7 +48,9 @@ final class QualitySection {
                 + "level (a burst repeats one packet). Loss models: *random*, each packet lost independently; "
                 + "*burst*, Gilbert-Elliott with every packet in the bad state lost, 2 %% of packets in the long run, "
                 + "geometric bursts of mean length 3 packets; every condition has its own fixed seed, so the loss "
-                + "patterns (and these quality figures) are the same on every run and machine.%n%n",
+                + "patterns are the same on every run and machine, and so are the figures, except where the "
+                + "machine's timing made a session's buffer leave time without audio right after a loss (counted in "
+                + "the checks below), which moves the concealment figures slightly.%n%n",
                 run.lossPackets(), run.lossPackets() * 0.02, LossQuality.MIN_DELAY_MILLIS));
         m.append(String.format(Locale.ROOT, "Segmental SNR: %d-sample (10 ms) segments, each "
                 + "`10 log10(sum ref² / sum (ref - out)²)` clamped to [%.0f, %.0f] dB (an exact segment counts %.0f), "
@@ -208,8 +210,9 @@ final class QualitySection {
         s.append(pauses == 0 ? "no gap without loss reported" : pauses + " gaps without loss reported (time "
                 + "without audio the buffer left; the offline run ends a loss there too, as the session does)");
         if (holes > 0) {
-            s.append("; ").append(holes).append(" losses in the `CONCEAL` sessions ended in a hole of a few samples "
-                    + "without audio just before the next packet (the buffer's timing): the session fades the "
+            s.append("; ").append(holes).append(holes == 1 ? " loss" : " losses").append(" in the `CONCEAL` "
+                    + "sessions ended in a hole of a few samples without audio just before the next packet (the "
+                    + "buffer's timing): the session fades the "
                     + "substitute out over the hole, forgets the history and plays that packet without fade-in, "
                     + "which the figures above include");
         }
