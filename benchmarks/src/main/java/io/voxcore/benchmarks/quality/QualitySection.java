@@ -55,7 +55,7 @@ final class QualitySection {
         m.append(String.format(Locale.ROOT, "Segmental SNR: %d-sample (10 ms) segments, each "
                 + "`10 log10(sum ref² / sum (ref - out)²)` clamped to [%.0f, %.0f] dB (an exact segment counts %.0f), "
                 + "averaged over the segments whose reference is above %.0f dBov (silent segments left out); "
-                + "the span starts at its first sample. MAE: mean of `|ref - out|` over every sample of "
+                + "segments are cut from the first sample of the span. MAE: mean of `|ref - out|` over every sample of "
                 + "the span, in 16-bit units. Higher SNR and lower MAE are better.%n%n",
                 QualityMetrics.SEGMENT, QualityMetrics.FLOOR_DB, QualityMetrics.CEILING_DB, QualityMetrics.CEILING_DB,
                 QualityMetrics.SILENCE_DBOV));
