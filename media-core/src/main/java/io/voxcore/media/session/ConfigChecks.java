@@ -12,6 +12,30 @@ final class ConfigChecks {
     }
 
     /**
+     * Checks the payload types of a session configured by hand.
+     *
+     * @param payloadType the audio payload type
+     * @param telephoneEventPayloadType the telephone-event payload type
+     * @param negotiated whether a negotiation set them (its telephone-event type is its own business)
+     */
+    static void payloadTypes(int payloadType, int telephoneEventPayloadType, boolean negotiated) {
+        if (payloadType < 0 || payloadType > 127) {
+            throw new IllegalArgumentException("payload type must be 0-127, got " + payloadType);
+        }
+        if (negotiated) {
+            return;
+        }
+        if (telephoneEventPayloadType < 96 || telephoneEventPayloadType > 127) {
+            throw new IllegalArgumentException("telephone-event payload type must be dynamic, 96-127, got "
+                    + telephoneEventPayloadType);
+        }
+        if (telephoneEventPayloadType == payloadType) {
+            throw new IllegalArgumentException("telephone-event payload type " + telephoneEventPayloadType
+                    + " is the audio payload type too");
+        }
+    }
+
+    /**
      * Finds the codec and checks the ptime against it.
      *
      * @param payloadType the send payload type

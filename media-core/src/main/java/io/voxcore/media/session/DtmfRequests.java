@@ -64,4 +64,33 @@ final class DtmfRequests {
                     + "is on hold); DTMF cannot be sent until media resumes");
         }
     }
+
+    /**
+     * Submits a job to the session's I/O thread ({@link MediaSession#sendDtmf(String, Duration, int)}):
+     * audio is suppressed from now until the job is done.
+     *
+     * @param parts the session's parts
+     * @param loop its I/O thread
+     * @param job the digits
+     * @param closed whether the session is closed
+     * @return the job's completion
+     * @throws IllegalStateException when closed, on hold, or telephone-event was not negotiated
+     */
+    static java.util.concurrent.CompletionStage<Void> submit(SessionParts parts, IoLoop loop, DtmfSender.Job job,
+            java.util.function.BooleanSupplier closed) {
+        if (closed.getAsBoolean()) {
+            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
+        }
+        checkSendable(parts.sender.plan(), parts.transport.localAddress());
+        parts.sender.eventRequested();
+        loop.execute(() -> {
+            if (closed.getAsBoolean()) {
+                parts.sender.eventRequestDone();
+                job.done.completeExceptionally(new IllegalStateException("session closed"));
+            } else {
+                parts.dtmfSender.submit(job, System.nanoTime());
+            }
+        });
+        return job.done;
+    }
 }

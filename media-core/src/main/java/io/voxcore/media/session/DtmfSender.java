@@ -72,8 +72,8 @@ final class DtmfSender extends TimerQueue.Timer {
                 return;
             }
         }
-        if (!sender.tryEnterEngine()) {
-            if (sender.isClosed()) {
+        if (!sender.claim().tryEnterEngine()) {
+            if (sender.claim().isClosed()) {
                 return; // the teardown cancels what is left
             }
             timers.schedule(this, now + RETRY_NANOS); // the application is mid-send
@@ -83,7 +83,7 @@ final class DtmfSender extends TimerQueue.Timer {
         try {
             next = step(now);
         } finally {
-            sender.exitEngine();
+            sender.claim().exitEngine();
         }
         if (next != Long.MAX_VALUE) {
             timers.schedule(this, next);

@@ -7,15 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import io.voxcore.media.sdp.NegotiatedMedia;
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One RTP stream pair over UDP: a SIP call's media leg. Sends {@link AudioFrame}s (or plays a
@@ -27,11 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@link #close()} frees the ports.
  *
  * <p>This class is the facade and the threading rules; the work is done by its parts, each with
- * one job (see {@code docs/sessions.md} for the drawing): {@code RtpTransport} (sockets, read
- * loop, RTP/RTCP demultiplexing), {@code SourceLatch} (which source is accepted),
- * {@code RtpSender} (media clock, packetizing) with {@code DtmfSender} and {@code PcmPlayer}
- * (paced by the engine's timers), {@code ReceivePipeline} (validate, count, latch, jitter buffer,
- * decode) with {@code DtmfReceiver}, {@code RtcpAgent} and {@code Playout}.
+ * one job ({@code docs/sessions.md} draws them and says who calls whom).
  *
  * <h2>Threads</h2>
  * <ul>
@@ -53,8 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaSession implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MediaEngine engine;
     private final IoLoop loop;
@@ -86,9 +77,7 @@ public final class MediaSession implements AutoCloseable {
      * @throws IllegalStateException if the session is closed
      */
     public void start() {
-        if (closed) {
-            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
-        }
+        requireOpen();
         if (started) {
             return;
         }
@@ -110,9 +99,14 @@ public final class MediaSession implements AutoCloseable {
         });
     }
 
-    /** Runs a task on this session's I/O thread and waits for it (tests of the receive path). */
-    void onLoop(Runnable task) {
-        LoopCalls.run(loop, task);
+    /** {@return the session's parts (tests)} */
+    SessionParts parts() {
+        return parts;
+    }
+
+    /** {@return the session's I/O thread (tests)} */
+    IoLoop loop() {
+        return loop;
     }
 
     /**
@@ -158,12 +152,12 @@ public final class MediaSession implements AutoCloseable {
             throw new IllegalStateException("session " + parts.transport.localAddress()
                     + " is playing a source; cancel the playback before sending");
         }
-        parts.sender.enterUser(parts.transport.localAddress());
+        parts.sender.claim().enterUser(parts.transport.localAddress());
         boolean closedMeanwhile = false;
         try {
             parts.sender.sendAudio(pcm, offset, length, System.nanoTime());
         } finally {
-            closedMeanwhile = parts.sender.exitUser();
+            closedMeanwhile = parts.sender.claim().exitUser();
         }
         if (closedMeanwhile) {
             teardownOnce(); // close() came from the I/O thread while this call ran: finish it here
@@ -181,9 +175,7 @@ public final class MediaSession implements AutoCloseable {
      */
     public Playback play(PcmSource source) {
         Objects.requireNonNull(source, "source");
-        if (closed) {
-            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
-        }
+        requireOpen();
         PcmPlayer player = new PcmPlayer(parts.sender, loop, source, parts.guard, () -> playback = null);
         synchronized (this) {
             if (playback != null) {
@@ -229,28 +221,16 @@ public final class MediaSession implements AutoCloseable {
      *     nothing), or telephone-event was not negotiated
      */
     public CompletionStage<Void> sendDtmf(String digits, Duration duration, int volume) {
-        DtmfSender.Job job = DtmfRequests.job(digits, duration, volume, parts.sender.clockRate());
-        if (closed) {
-            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
-        }
-        DtmfRequests.checkSendable(parts.sender.plan(), parts.transport.localAddress());
-        parts.sender.eventRequested();
-        loop.execute(() -> {
-            if (closed) {
-                parts.sender.eventRequestDone();
-                job.done.completeExceptionally(new IllegalStateException("session closed"));
-            } else {
-                parts.dtmfSender.submit(job, System.nanoTime());
-            }
-        });
-        return job.done;
+        return DtmfRequests.submit(parts, loop, DtmfRequests.job(digits, duration, volume, parts.sender.clockRate()),
+                () -> closed);
     }
 
     /**
      * Writes a prepared RTP packet to this session's remote: the send half of a forwarding path
-     * (see {@link RtpTap}). Counted as sent and used for parts.sender reports, so a session written to
+     * (see {@link RtpTap}). Counted as sent and used for sender reports, so a session written to
      * this way is not also sent to with {@code send} or {@code sendDtmf}: its sequence numbers
-     * are the caller's. Allocates nothing when the socket is connected. One forwarding thread.
+     * are the caller's. Protected with SRTP when the session negotiated it. Allocation-free. One
+     * forwarding thread.
      *
      * @param buffer the packet's buffer; its position and limit are changed
      * @param offset index of the packet's first byte
@@ -373,34 +353,28 @@ public final class MediaSession implements AutoCloseable {
     }
 
     /**
-     * Applies what a new offer/answer exchange agreed (the answer to our offer, a re-INVITE, an
-     * UPDATE) without closing the session or losing its statistics: the payload types accepted
-     * (each audio type decoded by its own codec), the send codec (a change takes effect with the
-     * next packet; sequence numbers, timestamps and SSRC carry on), ptime, the direction (hold and
-     * resume: what the direction does not send is not sent, RTCP continues, the media clock keeps
-     * running), the remote RTP and RTCP addresses (a new one is treated as a new peer) and
-     * rtcp-mux. A {@link MediaEvent.CodecChanged} reports a changed send codec.
+     * Applies a new offer/answer outcome (the answer to our offer, a re-INVITE, an UPDATE) without
+     * closing the session or losing its statistics: payload types accepted (each decoded by its
+     * own codec), the send codec (from the next packet; SSRC, sequence and timestamps carry on),
+     * ptime, the direction (hold: nothing sent, RTCP and the media clock run on), remote RTP and
+     * RTCP addresses (a new one is a new peer), rtcp-mux and SRTP keys. See {@code docs/sdp.md}.
      *
      * @param negotiated the outcome of {@link io.voxcore.media.sdp.OfferAnswer}
      * @return this
-     * @throws IllegalArgumentException naming the format when a negotiated format cannot be
-     *     carried (no codec for it, or another rate than this session's); nothing changed then
+     * @throws IllegalArgumentException naming the format that cannot be carried; nothing changed
      * @throws IllegalStateException if the session is closed
      */
     public MediaSession update(NegotiatedMedia negotiated) {
         Objects.requireNonNull(negotiated, "negotiated");
-        if (closed) {
-            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
-        }
+        requireOpen();
         Renegotiation.apply(parts, loop, config, negotiated);
         return this;
     }
 
     /**
-     * Sets the listener for {@link MediaEvent}s (RTP timeout, source and SSRC changes, RTCP BYE,
-     * codec changes), called on the I/O thread.
+     * Sets the listener for {@link MediaEvent}s (RTP timeout, source, SSRC and codec changes, BYE).
      *
-     * @param listener the listener, or null for none
+     * @param listener called on the I/O thread, or null for none
      * @return this
      */
     public MediaSession onEvent(MediaEventListener listener) {
@@ -451,15 +425,11 @@ public final class MediaSession implements AutoCloseable {
             return done;
         }
         if (loop.inLoop() || IoLoop.onAnyLoop() || !loop.thread().isAlive()) {
-            return snapshot();
+            return parts.snapshot();
         }
         SessionStatistics[] out = new SessionStatistics[1];
-        LoopCalls.run(loop, () -> out[0] = snapshot());
-        return out[0] != null ? out[0] : snapshot();
-    }
-
-    private SessionStatistics snapshot() {
-        return parts.snapshot();
+        LoopCalls.run(loop, () -> out[0] = parts.snapshot());
+        return out[0] != null ? out[0] : parts.snapshot();
     }
 
     /**
@@ -479,7 +449,7 @@ public final class MediaSession implements AutoCloseable {
             return;
         }
         closed = true;
-        boolean userSending = parts.sender.close();
+        boolean userSending = parts.sender.claim().close();
         if (userSending) {
             if (loop.inLoop() || IoLoop.onAnyLoop()) {
                 return; // the sending thread finishes the close when its send returns
@@ -511,29 +481,20 @@ public final class MediaSession implements AutoCloseable {
         finalStatistics = parts.stop(loop, started);
     }
 
-    /** One datagram from the RTP socket (tests reach it through {@link #onLoop}). I/O thread. */
-    void onDatagram(ByteBuffer buf, int length, SocketAddress from) {
-        parts.demux.onRtpDatagram(buf, length, from);
-    }
-
-    /** As {@link #onDatagram(ByteBuffer, int, SocketAddress)} with the arrival time given (tests). */
-    void onDatagram(ByteBuffer buf, int length, SocketAddress from, long now) {
-        parts.demux.onRtpDatagram(buf, length, from, now);
-    }
-
-    /** One datagram on the RTCP path (tests). I/O thread. */
-    void onRtcp(ByteBuffer buf, int length, SocketAddress from) {
-        parts.demux.onRtcpDatagram(buf, length, from);
-    }
-
     private boolean onOwnSsrc(SocketAddress from) {
         return parts.collisions.onOwnSsrc(from, started);
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("session " + parts.transport.localAddress() + " is closed");
+        }
+    }
+
     @Override
     public String toString() {
-        return "MediaSession[" + parts.transport.localAddress() + " -> " + parts.latch.remote() + ", " + config.codec().name()
-                + " pt=" + config.payloadType() + " ssrc=" + Long.toHexString(parts.sender.ssrc()) + (closed ? ", closed" : "")
-                + "]";
+        return "MediaSession[" + parts.transport.localAddress() + " -> " + parts.latch.remote() + ", "
+                + config.codec().name() + " pt=" + config.payloadType() + " ssrc=" + Long.toHexString(parts.sender.ssrc())
+                + (closed ? ", closed" : "") + "]";
     }
 }

@@ -247,8 +247,7 @@ public final class MediaSessionConfig {
         /**
          * Sets what plays where packets were lost.
          *
-         * @param policy {@link GapPolicy#CONCEAL} (the default), {@link GapPolicy#SILENCE} or
-         *     {@link GapPolicy#REPORT}
+         * @param policy {@link GapPolicy#CONCEAL} (default), {@link GapPolicy#SILENCE} or {@link GapPolicy#REPORT}
          * @return this
          */
         public Builder gapPolicy(GapPolicy policy) {
@@ -273,14 +272,12 @@ public final class MediaSessionConfig {
         }
 
         /**
-         * Takes what an offer/answer exchange agreed ({@link io.voxcore.media.sdp.OfferAnswer}):
-         * the remote RTP address, the send codec and its payload type, every payload type to
-         * accept (each audio one decoded by its own codec, telephone events, comfort noise), the
-         * ptime (this builder's when the negotiation names none or one the codec cannot use), the
-         * direction. It overrides {@link #remoteAddress}, {@link #payloadType},
-         * {@link #telephoneEventPayloadType} and {@link #ptimeMillis}. All audio formats must share
-         * the send codec's rate (sessions do not convert rates yet): {@link #build()} names any
-         * that does not.
+         * Takes what an offer/answer exchange agreed: the remote RTP address, the send codec and its
+         * payload type, the payload types to accept (each audio one decoded by its own codec,
+         * telephone events, comfort noise), ptime (this builder's when the negotiation names none
+         * it can use), direction, SRTP keys. It overrides {@link #remoteAddress}, {@link #payloadType},
+         * {@link #telephoneEventPayloadType} and {@link #ptimeMillis}. Audio formats must share the
+         * send codec's rates: {@link #build()} names any that does not.
          *
          * @param media the negotiated stream, or null to configure by hand
          * @return this
@@ -292,7 +289,6 @@ public final class MediaSessionConfig {
 
         /**
          * Sets how the remote address is learned and followed behind NATs.
-         *
          * @param mode the mode (default {@link NatMode#STRICT})
          * @return this
          */
@@ -493,17 +489,7 @@ public final class MediaSessionConfig {
             if (remoteAddress != null && (remoteAddress.isUnresolved() || remoteAddress.getPort() == 0)) {
                 throw new IllegalArgumentException("remote address must be resolved with a port, got " + remoteAddress);
             }
-            if (payloadType < 0 || payloadType > 127) {
-                throw new IllegalArgumentException("payload type must be 0-127, got " + payloadType);
-            }
-            if (negotiated == null && (telephoneEventPayloadType < 96 || telephoneEventPayloadType > 127)) {
-                throw new IllegalArgumentException("telephone-event payload type must be dynamic, 96-127, got "
-                        + telephoneEventPayloadType);
-            }
-            if (negotiated == null && telephoneEventPayloadType == payloadType) {
-                throw new IllegalArgumentException("telephone-event payload type " + telephoneEventPayloadType
-                        + " is the audio payload type too");
-            }
+            ConfigChecks.payloadTypes(payloadType, telephoneEventPayloadType, negotiated != null);
             CodecInfo codec = ConfigChecks.codec(payloadType, plan, ptimeMillis);
             ConfigChecks.limits(jitterMinDelayMillis, jitterMaxDelayMillis, rtcpIntervalMillis, rtcpMode,
                     localAddress.getPort(), relatchSilenceMillis, receiveQueueCapacity, cname);

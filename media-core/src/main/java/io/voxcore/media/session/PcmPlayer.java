@@ -46,8 +46,8 @@ final class PcmPlayer extends TimerQueue.Timer implements Playback {
         if (ended.get()) {
             return;
         }
-        if (!sender.tryEnterEngine()) {
-            if (sender.isClosed()) {
+        if (!sender.claim().tryEnterEngine()) {
+            if (sender.claim().isClosed()) {
                 finish(new IllegalStateException("session closed during playback"));
             } else {
                 loop.timers().schedule(this, now + RETRY_NANOS);
@@ -88,7 +88,7 @@ final class PcmPlayer extends TimerQueue.Timer implements Playback {
                 ticks = (now - t0) / ptime; // far behind (a stalled thread): skip rather than burst
             }
         } finally {
-            sender.exitEngine();
+            sender.claim().exitEngine();
         }
         if (over) {
             finish(null);

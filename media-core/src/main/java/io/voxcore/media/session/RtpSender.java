@@ -141,36 +141,9 @@ final class RtpSender {
         return p == plan ? encoder : nextEncoder;
     }
 
-    // ---------------------------------------------------------------- who sends (StreamClaim)
-
-    /** {@link StreamClaim#enterUser}. @param session named in the error */
-    void enterUser(Object session) {
-        claim.enterUser(session);
-    }
-
-    /** {@link StreamClaim#exitUser}. @return true if closed meanwhile */
-    boolean exitUser() {
-        return claim.exitUser();
-    }
-
-    /** {@link StreamClaim#tryEnterEngine}. @return true if claimed */
-    boolean tryEnterEngine() {
-        return claim.tryEnterEngine();
-    }
-
-    /** {@link StreamClaim#exitEngine}. */
-    void exitEngine() {
-        claim.exitEngine();
-    }
-
-    /** {@link StreamClaim#close}. @return true if an application thread is inside a send now */
-    boolean close() {
-        return claim.close();
-    }
-
-    /** {@link StreamClaim#isClosed}. @return true once closed */
-    boolean isClosed() {
-        return claim.isClosed();
+    /** {@return who holds the stream now: the application's thread, the I/O thread, or no one} */
+    StreamClaim claim() {
+        return claim;
     }
 
     // ---------------------------------------------------------------- audio

@@ -96,13 +96,13 @@ class ConcealmentTest {
                 long ts = timestampBase + (long) f * FRAME;
                 int frame = f;
                 for (MediaSession s : sessions) {
-                    s.onLoop(() -> {
+                    SessionHooks.onLoop(s, () -> {
                         buf.clear();
                         RtpPacket.writeHeader(buf, 0, false, 0, seq, ts, 0x0BAD_CAFEL);
                         for (int i = 0; i < FRAME; i++) {
                             buf.put(12 + i, G711.linearToUlaw(input[frame * FRAME + i]));
                         }
-                        s.onDatagram(buf, 12 + FRAME, REMOTE, arrival);
+                        SessionHooks.onDatagram(s, buf, 12 + FRAME, REMOTE, arrival);
                     });
                 }
             }

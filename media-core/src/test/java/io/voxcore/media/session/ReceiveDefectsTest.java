@@ -112,22 +112,22 @@ class ReceiveDefectsTest {
             long t0 = System.nanoTime();
             // 20 audio packets exactly on time, then a 100 ms digit: 6 packets every 20 ms, all
             // with the event's start timestamp (RFC 4733), then audio again on time.
-            s.onLoop(() -> {
+            SessionHooks.onLoop(s, () -> {
                 int seq = 100;
                 long ts = 8000;
                 for (int i = 0; i < 20; i++, seq++, ts += 160) {
                     ByteBuffer b = rtp(seq, ts, 0, i == 0, audio);
-                    s.onDatagram(b, b.limit(), from, t0 + i * 20_000_000L);
+                    SessionHooks.onDatagram(s, b, b.limit(), from, t0 + i * 20_000_000L);
                 }
                 long eventTs = ts;
                 for (int i = 0; i < 6; i++, seq++) {
                     ByteBuffer b = rtp(seq, eventTs, 101, i == 0, events(5, i >= 4 ? 1 : 0, 160 * (i + 1)).array());
-                    s.onDatagram(b, b.limit(), from, t0 + (20 + i) * 20_000_000L);
+                    SessionHooks.onDatagram(s, b, b.limit(), from, t0 + (20 + i) * 20_000_000L);
                 }
                 ts += 6 * 160;
                 for (int i = 0; i < 5; i++, seq++, ts += 160) {
                     ByteBuffer b = rtp(seq, ts, 0, i == 0, audio);
-                    s.onDatagram(b, b.limit(), from, t0 + (26 + i) * 20_000_000L);
+                    SessionHooks.onDatagram(s, b, b.limit(), from, t0 + (26 + i) * 20_000_000L);
                 }
             });
             SessionStatistics st = s.statistics();
@@ -148,7 +148,7 @@ class ReceiveDefectsTest {
                     .remoteAddress(peerAddress).build());
             byte[] audio = new byte[160];
             long t0 = System.nanoTime();
-            s.onLoop(() -> {
+            SessionHooks.onLoop(s, () -> {
                 // Source A: 10 packets, 5 of them lost in the middle.
                 for (int i = 0; i < 15; i++) {
                     if (i >= 5 && i < 10) {
@@ -156,13 +156,13 @@ class ReceiveDefectsTest {
                     }
                     ByteBuffer b = rtp(100 + i, 1000 + 160L * i, 0, false, audio);
                     RtpPacket.writeHeader(b, 0, false, 0, 100 + i, 1000 + 160L * i, 0xAAAAL);
-                    s.onDatagram(b, b.limit(), peerAddress, t0 + i * 20_000_000L);
+                    SessionHooks.onDatagram(s, b, b.limit(), peerAddress, t0 + i * 20_000_000L);
                 }
                 // Silent for a second, then source B (same address): lossless.
                 for (int i = 0; i < 20; i++) {
                     ByteBuffer b = rtp(5000 + i, 90_000 + 160L * i, 0, false, audio);
                     RtpPacket.writeHeader(b, 0, false, 0, 5000 + i, 90_000 + 160L * i, 0xBBBBL);
-                    s.onDatagram(b, b.limit(), peerAddress, t0 + 1_300_000_000L + i * 20_000_000L);
+                    SessionHooks.onDatagram(s, b, b.limit(), peerAddress, t0 + 1_300_000_000L + i * 20_000_000L);
                 }
             });
             assertThat(s.statistics().remoteSsrc()).isEqualTo(0xBBBBL);

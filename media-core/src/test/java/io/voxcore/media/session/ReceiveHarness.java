@@ -62,13 +62,13 @@ final class ReceiveHarness implements AutoCloseable {
         datagrams++;
         // RTP socket of the multiplexing session
         Throwable[] failure = new Throwable[1];
-        mux.onLoop(() -> {
+        SessionHooks.onLoop(mux, () -> {
             try {
                 SessionStatistics before = mux.statistics();
                 load(datagram, length);
                 boolean isRtcp = RtcpPacket.isRtcp(buffer, 0, length);
                 boolean rtcpValid = isRtcp && rtcp.wrap(buffer, 0, length).validate() == RtcpValidation.VALID;
-                mux.onDatagram(buffer, length, from);
+                SessionHooks.onDatagram(mux, buffer, length, from);
                 SessionStatistics after = mux.statistics();
                 if (isRtcp) {
                     checkRtcp(before, after, rtcpValid, from);
@@ -79,12 +79,12 @@ final class ReceiveHarness implements AutoCloseable {
                 SessionStatistics before2 = separate.statistics();
                 load(datagram, length);
                 boolean valid2 = rtcp.wrap(buffer, 0, length).validate() == RtcpValidation.VALID;
-                separate.onRtcp(buffer, length, from);
+                SessionHooks.onRtcp(separate, buffer, length, from);
                 checkRtcp(before2, separate.statistics(), valid2, from);
                 // and its RTP socket
                 SessionStatistics before3 = separate.statistics();
                 load(datagram, length);
-                separate.onDatagram(buffer, length, from);
+                SessionHooks.onDatagram(separate, buffer, length, from);
                 assertThat(rtpOutcomes(separate.statistics()) - rtpOutcomes(before3)).as("RTP outcomes counted")
                         .isEqualTo(1);
             } catch (Throwable t) {
@@ -137,8 +137,8 @@ final class ReceiveHarness implements AutoCloseable {
     void assertAlive() {
         assertThat(LifecycleTest.liveThreads("receive-harness-io-")).hasSize(1);
         boolean[] ran = new boolean[2];
-        mux.onLoop(() -> ran[0] = true); // returns once run, throws if the loop does not answer in 10 s
-        separate.onLoop(() -> ran[1] = true);
+        SessionHooks.onLoop(mux, () -> ran[0] = true); // returns once run, throws if the loop does not answer in 10 s
+        SessionHooks.onLoop(separate, () -> ran[1] = true);
         assertThat(ran).as("tasks run on the I/O thread").containsExactly(true, true);
         assertThat(mux.isClosed()).isFalse();
     }

@@ -185,19 +185,19 @@ class SipLegDefectsTest {
     void defect4_aDeadIoThreadGetsNoNewSessionAndTheEngineSaysWhy() throws Exception {
         try (MediaEngine engine = MediaEngine.builder().ioThreads(2).build()) {
             MediaSession victim = engine.createSession(config().rtcpMode(RtcpMode.OFF).build());
-            assertThatThrownBy(() -> victim.onLoop(() -> {
+            assertThatThrownBy(() -> SessionHooks.onLoop(victim, () -> {
                 throw new OutOfMemoryError("simulated: fatal to the thread");
             })).isInstanceOf(OutOfMemoryError.class);
             await("the loop thread ended", Duration.ofSeconds(5), () -> engine.liveIoThreads() == 1);
             for (int i = 0; i < 4; i++) {
                 MediaSession s = engine.createSession(config().rtcpMode(RtcpMode.OFF).build());
                 s.start();
-                s.onLoop(() -> { }); // answered: it lives on the surviving thread
+                SessionHooks.onLoop(s, () -> { }); // answered: it lives on the surviving thread
             }
         }
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build()) {
             MediaSession victim = engine.createSession(config().rtcpMode(RtcpMode.OFF).build());
-            assertThatThrownBy(() -> victim.onLoop(() -> {
+            assertThatThrownBy(() -> SessionHooks.onLoop(victim, () -> {
                 throw new OutOfMemoryError("simulated");
             })).isInstanceOf(OutOfMemoryError.class);
             await("the loop thread ended", Duration.ofSeconds(5), () -> engine.liveIoThreads() == 0);
@@ -215,7 +215,7 @@ class SipLegDefectsTest {
             x.start();
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch yBlocked = new CountDownLatch(1);
-            new Thread(() -> y.onLoop(() -> { // y's I/O thread is stuck for as long as the test wants
+            new Thread(() -> SessionHooks.onLoop(y, () -> { // y's I/O thread is stuck for as long as the test wants
                 yBlocked.countDown();
                 try {
                     release.await();
