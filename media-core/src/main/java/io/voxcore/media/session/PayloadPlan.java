@@ -6,7 +6,6 @@ import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.sdp.NegotiatedMedia;
 import io.voxcore.media.sdp.PayloadFormat;
-import java.util.Arrays;
 
 /**
  * What a session sends and accepts, by payload type: made from a configuration's single payload
@@ -224,10 +223,5 @@ final class PayloadPlan {
     public String toString() {
         return "PayloadPlan[send " + sendPayloadType + " " + sendEncoding + (sends ? "" : " (not sending)")
                 + ", ptime " + ptimeMillis + ", receive " + accepted() + (receives ? "" : " (not receiving)") + "]";
-    }
-
-    /** {@return the kinds by payload type (tests)} */
-    byte[] kinds() {
-        return Arrays.copyOf(kinds, kinds.length);
     }
 }

@@ -33,7 +33,6 @@ final class Playout implements JitterBuffer.Output {
     private final ComfortNoiseDecoder comfortNoise = new ComfortNoiseDecoder(System.nanoTime());
     private final short[] noise;
     private boolean inComfortNoise;
-    private long comfortNoiseSamples;
     private final GapPolicy policy;
     /** Created with the first audio played (a relayed session that never plays holds none). */
     private LossConcealer concealer;
@@ -271,7 +270,6 @@ final class Playout implements JitterBuffer.Output {
                 concealer.played(noise, 0, n * channels);
             }
             deliver(noise, n * channels, ts & 0xFFFF_FFFFL);
-            comfortNoiseSamples += n;
             ts += rtp(n);
             left -= n;
         }
@@ -282,17 +280,12 @@ final class Playout implements JitterBuffer.Output {
         return clockRate == sampleRate ? samples : (long) samples * clockRate / sampleRate;
     }
 
-    /** Samples per channel of comfort noise played between CN packets. @return the count */
-    long comfortNoiseSamples() {
-        return comfortNoiseSamples;
-    }
-
-    /** Samples per channel delivered in place of lost packets (concealment or silence). @return the count */
     /** {@return samples per channel of concealment played where the delay grew mid-talkspurt} */
     long stretchedSamples() {
         return stretchedSamples;
     }
 
+    /** Samples per channel delivered in place of lost packets (concealment or silence). @return the count */
     long concealedSamples() {
         return concealedSamples;
     }
