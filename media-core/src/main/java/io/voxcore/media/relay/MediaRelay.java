@@ -297,7 +297,8 @@ public final class MediaRelay implements AutoCloseable {
                 buf.limit(payloadOffset + length).position(payloadOffset);
                 try {
                     if (inPlace) {
-                        transcoder.transcode(buf, inPayloadType, buf, outPayloadType);
+                        // the path prepare() built: keyed by format, so the first packet builds nothing
+                        transcoder.transcode(buf, inFormat, buf, outFormat);
                     } else {
                         target = scratch;
                         start = 0;

@@ -75,7 +75,9 @@ public final class RtcpBye {
         if (type != RtcpPacket.BYE) {
             throw new IllegalArgumentException("packet at offset " + offset + " has type " + type + ", not BYE (203)");
         }
-        this.buffer = buffer;
+        if (this.buffer != buffer) { // stored only when it changes (see RtpPacket.wrap)
+            this.buffer = buffer;
+        }
         this.offset = offset;
         return this;
     }

@@ -125,7 +125,9 @@ public final class RtcpPacket {
     public RtcpPacket wrap(ByteBuffer buffer, int offset, int length) {
         Objects.requireNonNull(buffer, "buffer");
         Objects.checkFromIndexSize(offset, length, buffer.capacity());
-        this.buffer = buffer;
+        if (this.buffer != buffer) { // stored only when it changes (see RtpPacket.wrap)
+            this.buffer = buffer;
+        }
         this.start = offset;
         this.end = offset + length;
         this.packet = offset;

@@ -120,7 +120,9 @@ public final class RtcpReport {
             throw new IllegalArgumentException("packet at offset " + offset + " has type " + type
                     + ", not a sender (200) or receiver (201) report");
         }
-        this.buffer = buffer;
+        if (this.buffer != buffer) { // stored only when it changes (see RtpPacket.wrap)
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.blocks = offset + (type == RtcpPacket.SR ? SR_BLOCKS_OFFSET : RR_BLOCKS_OFFSET);
         return this;

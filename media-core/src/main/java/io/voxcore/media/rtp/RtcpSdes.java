@@ -135,7 +135,9 @@ public final class RtcpSdes {
         if (type != RtcpPacket.SDES) {
             throw new IllegalArgumentException("packet at offset " + offset + " has type " + type + ", not SDES (202)");
         }
-        this.buffer = buffer;
+        if (this.buffer != buffer) { // stored only when it changes (see RtpPacket.wrap)
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.chunkIndex = -1;
         this.chunkOffset = -1;

@@ -54,7 +54,9 @@ public final class RtcpWriter {
     public RtcpWriter wrap(ByteBuffer buffer, int offset, int capacity) {
         Objects.requireNonNull(buffer, "buffer");
         Objects.checkFromIndexSize(offset, capacity, buffer.capacity());
-        this.buffer = buffer;
+        if (this.buffer != buffer) { // stored only when it changes (see RtpPacket.wrap)
+            this.buffer = buffer;
+        }
         this.start = offset;
         this.limit = offset + capacity;
         this.position = offset;

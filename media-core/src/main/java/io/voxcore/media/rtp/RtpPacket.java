@@ -89,7 +89,11 @@ public final class RtpPacket {
     public RtpPacket wrap(ByteBuffer buffer, int offset, int length) {
         Objects.requireNonNull(buffer, "buffer");
         Objects.checkFromIndexSize(offset, length, buffer.capacity());
-        this.buffer = buffer;
+        if (this.buffer != buffer) {
+            // Stored only when it changes: a receive loop wraps the same buffer for every packet,
+            // and a reference store into a long-lived flyweight costs G1 a card to refine each time.
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.length = length;
         this.payloadOffset = -1;

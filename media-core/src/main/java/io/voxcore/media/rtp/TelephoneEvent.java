@@ -139,7 +139,9 @@ public final class TelephoneEvent {
     public TelephoneEvent wrap(ByteBuffer buffer, int offset, int length) {
         Objects.requireNonNull(buffer, "buffer");
         Objects.checkFromIndexSize(offset, length, buffer.capacity());
-        this.buffer = buffer;
+        if (this.buffer != buffer) { // stored only when it changes (see RtpPacket.wrap)
+            this.buffer = buffer;
+        }
         this.offset = offset;
         this.length = length;
         this.block = offset;

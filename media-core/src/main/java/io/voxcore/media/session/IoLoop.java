@@ -37,6 +37,8 @@ final class IoLoop implements Runnable {
     private final Thread thread;
     private final RateLimitedLog errors = new RateLimitedLog(LOG);
     private volatile boolean running = true;
+    /** Selections made so far; read by the read handlers on this thread. */
+    private long turn;
 
     IoLoop(String name, ByteBuffer receiveBuffer) {
         try {
@@ -63,6 +65,17 @@ final class IoLoop implements Runnable {
 
     ByteBuffer receiveBuffer() {
         return receiveBuffer;
+    }
+
+    /**
+     * The number of the current selection: it grows by one per turn of the loop, so a socket that
+     * is ready in two consecutive turns had datagrams queued when the first turn read it. I/O
+     * thread only.
+     *
+     * @return the turn's number
+     */
+    long turn() {
+        return turn;
     }
 
     Thread thread() {
@@ -114,6 +127,7 @@ final class IoLoop implements Runnable {
     public void run() {
         try {
             while (running) {
+                turn++;
                 long next = timers.nextDeadline();
                 long now = System.nanoTime();
                 if (!tasks.isEmpty()) {

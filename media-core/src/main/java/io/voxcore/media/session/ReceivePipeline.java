@@ -141,6 +141,11 @@ final class ReceivePipeline {
         return tap;
     }
 
+    /** {@return whether a just-latched source waits for the socket to be connected} I/O thread. */
+    boolean needsConnect() {
+        return needConnect;
+    }
+
     /**
      * Whether a latch learned an address that the socket should now be connected to; clears the
      * flag.

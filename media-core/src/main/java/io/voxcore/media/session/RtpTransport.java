@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -53,6 +54,16 @@ final class RtpTransport {
          * connecting discards datagrams still queued.
          */
         void onRtpDrained();
+
+        /**
+         * Whether the RTP socket should be drained now even though it looks idle: a source was
+         * just latched and the socket is to be connected once nothing is left queued.
+         *
+         * @return true to read until the socket is empty
+         */
+        default boolean wantsDrain() {
+            return false;
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaSession.class);
@@ -67,6 +78,11 @@ final class RtpTransport {
     private volatile boolean closed;
     private SelectionKey rtpKey;
     private SelectionKey rtcpKey;
+    private volatile IoLoop loop;
+    private final ReadPace rtpReads = new ReadPace();
+    private final ReadPace rtcpReads = new ReadPace();
+    private volatile boolean rtpDisconnectQueued;
+    private volatile boolean rtcpDisconnectQueued;
 
     private RtpTransport(DatagramChannel rtp, DatagramChannel rtcp, boolean mux) throws IOException {
         this.rtp = rtp;
@@ -276,6 +292,7 @@ final class RtpTransport {
      * @throws IOException when the selector refuses
      */
     void register(IoLoop loop, Receiver receiver) throws IOException {
+        this.loop = loop;
         rtpKey = rtp.register(loop.selector(), SelectionKey.OP_READ, (IoLoop.Handler) () -> readRtp(loop, receiver));
         if (rtcp != null) {
             rtcpKey = rtcp.register(loop.selector(), SelectionKey.OP_READ,
@@ -285,7 +302,13 @@ final class RtpTransport {
 
     private void readRtp(IoLoop loop, Receiver receiver) {
         ByteBuffer buf = loop.receiveBuffer();
+        boolean drain = rtpReads.drain(loop.turn());
+        int read = 0;
+        boolean empty = false;
         for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
+            if (i == 1 && !drain && !receiver.wantsDrain()) {
+                break; // one datagram per wake-up below saturation: no empty read to end it
+            }
             buf.clear();
             SocketAddress from = null;
             int length;
@@ -293,32 +316,41 @@ final class RtpTransport {
                 if (rtp.isConnected()) {
                     length = rtp.read(buf);
                     if (length <= 0) {
+                        empty = true;
                         break; // nothing waiting (or an empty datagram, indistinguishable here)
                     }
                 } else {
                     from = rtp.receive(buf);
                     if (from == null) {
+                        empty = true;
                         break;
                     }
                     length = buf.position();
                 }
+            } catch (PortUnreachableException e) {
+                unreachable(rtp);
+                continue;
             } catch (IOException e) {
-                continue; // e.g. ICMP port unreachable from an earlier send: keep reading
+                continue; // keep reading: one failed read says nothing about the next datagram
             }
+            read++;
             if (mux && length > 0 && RtcpPacket.isRtcp(buf, 0, length)) {
                 receiver.onRtcpDatagram(buf, length, from);
             } else {
                 receiver.onRtpDatagram(buf, length, from);
             }
         }
-        if (!closed) {
+        rtpReads.read(read);
+        if (!closed && (empty || read == MAX_READS_PER_WAKEUP)) {
             receiver.onRtpDrained();
         }
     }
 
     private void readRtcp(IoLoop loop, Receiver receiver) {
         ByteBuffer buf = loop.receiveBuffer();
-        for (int i = 0; i < MAX_READS_PER_WAKEUP && !closed; i++) {
+        boolean drain = rtcpReads.drain(loop.turn());
+        int read = 0;
+        for (int i = 0; i < (drain ? MAX_READS_PER_WAKEUP : 1) && !closed; i++) {
             buf.clear();
             SocketAddress from = null;
             try {
@@ -332,10 +364,80 @@ final class RtpTransport {
                         break;
                     }
                 }
+            } catch (PortUnreachableException e) {
+                unreachable(rtcp);
+                continue;
             } catch (IOException e) {
                 continue;
             }
+            read++;
             receiver.onRtcpDatagram(buf, buf.position(), from);
+        }
+        rtcpReads.read(read);
+    }
+
+    /**
+     * A connected socket reported an ICMP port unreachable: the peer has no socket there (it hung
+     * up, or never listened on its RTCP port). Linux reports these errors to connected sockets
+     * only, and the JDK turns each into a new exception with its stack trace, so the socket is
+     * disconnected: from here on the session checks sources itself, as on an unconnected socket,
+     * and a peer that went away costs nothing per packet. On the I/O thread it happens now; from
+     * a sending thread it is handed to the I/O thread once.
+     */
+    private void unreachable(DatagramChannel channel) {
+        IoLoop l = loop;
+        if (l == null || closed) {
+            return;
+        }
+        if (l.inLoop()) {
+            disconnect(channel);
+        } else if (channel == rtp ? !rtpDisconnectQueued : !rtcpDisconnectQueued) {
+            if (channel == rtp) {
+                rtpDisconnectQueued = true;
+            } else {
+                rtcpDisconnectQueued = true;
+            }
+            l.execute(() -> disconnect(channel));
+        }
+    }
+
+    private void disconnect(DatagramChannel channel) {
+        if (channel == rtp) {
+            rtpDisconnectQueued = false;
+        } else {
+            rtcpDisconnectQueued = false;
+        }
+        if (closed || !channel.isConnected()) {
+            return;
+        }
+        try {
+            channel.disconnect();
+            LOG.debug("session {}: ICMP port unreachable from {}; the socket is no longer connected", localAddress,
+                    channel == rtp ? "the RTP peer" : "the RTCP peer");
+        } catch (IOException e) {
+            LOG.debug("session {}: disconnecting after ICMP port unreachable", localAddress, e);
+        }
+    }
+
+    /**
+     * When to drain a socket rather than read one datagram: below saturation a socket is ready
+     * once per packet and holds one datagram, so reading it alone saves the empty read that ends a
+     * drain (a third of the system calls of a relayed packet). A socket that is ready again in the
+     * very next turn of the loop, or whose last drain found more than one datagram, has a queue:
+     * it is drained until empty, as before, so the cost at saturation does not grow. I/O thread.
+     */
+    private static final class ReadPace {
+        private long lastTurn = Long.MIN_VALUE;
+        private int lastRead;
+
+        boolean drain(long turn) {
+            boolean queued = turn - lastTurn == 1 || lastRead > 1;
+            lastTurn = turn;
+            return queued;
+        }
+
+        void read(int count) {
+            lastRead = count;
         }
     }
 
@@ -371,8 +473,11 @@ final class RtpTransport {
         }
         try {
             return (channel.isConnected() ? channel.write(b) : channel.send(b, to)) > 0;
+        } catch (PortUnreachableException e) {
+            unreachable(channel);
+            return false;
         } catch (IOException e) {
-            return false; // e.g. ICMP port unreachable reported on a connected socket
+            return false;
         } catch (NotYetConnectedException | AlreadyConnectedException | IllegalArgumentException e) {
             // The I/O thread re-connected the socket to a new remote between the check and the
             // write, or the remote's family differs (UnsupportedAddressTypeException): this packet is not sent, the next one goes

@@ -78,6 +78,11 @@ final class SessionDemux implements RtpTransport.Receiver {
     }
 
     @Override
+    public boolean wantsDrain() {
+        return connectOnLatch && receiver.needsConnect();
+    }
+
+    @Override
     public void onRtpDrained() {
         if (receiver.takeNeedConnect() && connectOnLatch && !closed.getAsBoolean()) {
             InetSocketAddress remote = latch.remote();

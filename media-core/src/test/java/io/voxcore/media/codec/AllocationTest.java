@@ -153,7 +153,11 @@ class AllocationTest {
         assertAllocationFree("transcode PCMU->X-L16-8K direct", i ->
                 transcoder.transcode(directIn.rewind(), 0, directOut.position(12), 20));
         assertThat(Reference.bytes(heapOut, 12, 332)).containsExactly(Reference.l16(Reference.ulawDecoded(ulaw)));
-        assertThat(transcoder.stats(0, 20).frames()).isEqualTo(2L * (WARM_UP + CALLS));
+        // two checks of the path, each warm-up plus one to five measured rounds (a round is
+        // repeated only while it allocated: a JIT compilation on a busy machine)
+        long frames = transcoder.stats(0, 20).frames();
+        assertThat(frames).as("frames through PCMU->X-L16-8K").isBetween(2L * (WARM_UP + CALLS), 2L * (WARM_UP + 5 * CALLS));
+        assertThat((frames - 2L * WARM_UP) % CALLS).as("whole rounds of %d calls", CALLS).isZero();
     }
 
     /** The check itself can fail: an allocating call is caught. */

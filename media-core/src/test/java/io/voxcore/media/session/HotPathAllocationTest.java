@@ -360,8 +360,6 @@ class HotPathAllocationTest {
      * The window is a span of time (the reports are timer driven); the counts are checked after it.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("known, issue 15: a connected socket turns each ICMP port unreachable into a new "
-            + "PortUnreachableException (about 700 bytes with its stack trace); see docs/allocation-proofs.md")
     void sendingRtpAndRtcpToAPeerThatWentAwayAllocatesNothing() throws Exception {
         short[] speech = TestAudio.speech(TestAudio.THREE_SECONDS);
         int deadPort = Pcm.freeRtpPort();
@@ -437,14 +435,16 @@ class HotPathAllocationTest {
             }
             // An audio packet after the events: once it plays, b has handled every event before it.
             a.send(speech, 0, 80);
-            await("warm-up events received", Duration.ofSeconds(30), () -> audio.played.get() >= WARM_UP / 4 + 1
+            // played or reported missing (a late packet on a loaded machine): either way b got past it
+            await("warm-up events received", Duration.ofSeconds(30),
+                    () -> audio.played.get() + audio.missing.get() >= WARM_UP / 4 + 1
                     && (!listener || ends.get() >= 6L * digits.length()));
             long dtmfBefore = b.statistics().dtmfReceived();
             int[] windows = {0};
             long[] endsBefore = {ends.get()};
             long[] reportsBefore = {0};
             Window window = sending -> {
-                long played = audio.played.get();
+                long played = audio.played.get() + audio.missing.get();
                 reportsBefore[0] = reports.get();
                 // The request itself (its completion stage, the digits) is allocated once per call
                 // on the caller's thread; the event packets are sent by the I/O thread's timers.
@@ -454,8 +454,8 @@ class HotPathAllocationTest {
                 sending.stop();
                 windows[0]++;
                 long target = endsBefore[0] + (long) windows[0] * digits.length();
-                await("the window's events handled", Duration.ofSeconds(30), () -> audio.played.get() > played
-                        && (!listener || ends.get() >= target));
+                await("the window's events handled", Duration.ofSeconds(30),
+                        () -> audio.played.get() + audio.missing.get() > played && (!listener || ends.get() >= target));
                 return digits.length() + " telephone events" + (listener ? " delivered to a DtmfListener" : "");
             };
             // A DtmfListener receives one DtmfEvent per report (40 bytes with compressed oops); the
