@@ -1,7 +1,9 @@
 package io.voxcore.media.relay;
 
+import io.voxcore.media.codec.CodecFactory;
 import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.Transcoder;
+import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.session.SessionFormats;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,12 @@ final class RelayRoute {
     private final byte[] modes = new byte[128];
     private final Transcoder.Format[] formats = new Transcoder.Format[128];
     private final List<Transcoder.Format> pairs = new ArrayList<>();
+    /**
+     * The one encoder of the outbound format, shared by every path of this route (and by the next
+     * route while the outbound format stays): when the peer switches codecs, the outbound stream
+     * goes on from the same encoder state. Null until a path encodes.
+     */
+    private ZeroCopyCodecAdapter encoder;
 
     private RelayRoute(SessionFormats in, SessionFormats out, Transcoder transcoder) {
         this.in = in;
@@ -78,6 +86,18 @@ final class RelayRoute {
         boolean reuse = previous != null && previous.outFormat.equals(out.sendFormat())
                 && previous.pairs.containsAll(needed);
         RelayRoute route = new RelayRoute(in, out, reuse ? previous.transcoder : new Transcoder());
+        if (previous != null && previous.outFormat.equals(route.outFormat)) {
+            route.encoder = previous.encoder; // only the inbound I/O thread encodes with it; here it is only shared
+        }
+        if (!reuse) {
+            Transcoder.Format to = route.outFormat;
+            route.transcoder.codecs(to, () -> { // within a direction the outbound format is only ever encoded to
+                if (route.encoder == null) {
+                    route.encoder = CodecFactory.createZeroCopy(to.encoding(), to.clockRate(), to.channels());
+                }
+                return route.encoder;
+            });
+        }
         for (int pt = 0; pt < 128; pt++) {
             Transcoder.Format f = in.receiveFormat(pt);
             if (f == null) {

@@ -336,6 +336,54 @@ class RelayAcrossClocksTest {
         }
     }
 
+    /**
+     * Towards G.722, a peer switching from PCMU to PCMA and back: each inbound codec has its own
+     * path (decoder and resampler, whose state carries on when that codec comes back), while the
+     * outbound G.722 stream goes on from one encoder, as one G.722 stream must (ADPCM state).
+     */
+    @Test
+    void aPeerSwitchTowardsG722KeepsOneG722EncoderAcrossTheSwitch() throws Exception {
+        short[] speech = Legs.speech(160 * 30, 15);
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pa = new RawPeer();
+                RawPeer pb = new RawPeer()) {
+            MediaSession legA = negotiatedLeg(engine, answer(caps("PCMU", "PCMA"), pa.address()));
+            MediaSession legB = Legs.session(engine, 9, 101, pb.address());
+            start(legA, legB);
+            byte[][] sent = new byte[30][160];
+            try (MediaRelay relay = MediaRelay.between(legA, legB)) {
+                Pacer pacer = new Pacer();
+                for (int f = 0; f < 30; f++) {
+                    boolean alaw = f >= 10 && f < 20;
+                    for (int k = 0; k < 160; k++) {
+                        short x = speech[160 * f + k];
+                        sent[f][k] = alaw ? G711.linearToAlaw(x) : G711.linearToUlaw(x);
+                    }
+                    pacer.await();
+                    pa.send(legA.localAddress(), false, alaw ? 8 : 0, 500 + f, 160L * f, 0xA1, sent[f]);
+                }
+                List<RawPeer.Packet> got = receive(pb, 30);
+                assertLine(got, legB.ssrc(), 160);
+                Resampler fromUlaw = Resampler.create(8000, 16000);
+                Resampler fromAlaw = Resampler.create(8000, 16000);
+                AudioCodec encoder = CodecFactory.create(io.voxcore.codec.CodecConfig.of(io.voxcore.codec.CodecType.G722));
+                short[] narrow = new short[160];
+                short[] wide = new short[320];
+                byte[] expected = new byte[160];
+                for (int f = 0; f < 30; f++) {
+                    boolean alaw = f >= 10 && f < 20;
+                    for (int k = 0; k < 160; k++) {
+                        narrow[k] = alaw ? G711.alawToLinear(sent[f][k]) : G711.ulawToLinear(sent[f][k]);
+                    }
+                    assertThat((alaw ? fromAlaw : fromUlaw).process(narrow, 0, 160, wide, 0)).isEqualTo(320);
+                    assertThat(encoder.encode(wide, 0, 320, expected, 0)).isEqualTo(160);
+                    assertThat(got.get(f).payloadType()).isEqualTo(9);
+                    assertThat(got.get(f).payload()).as("G.722 packet %d", f).isEqualTo(expected);
+                }
+                assertThat(relay.statistics().aToB().packetsTranscoded()).isEqualTo(30);
+            }
+        }
+    }
+
     @Test
     void legsOfDifferentClocksAndPtimesAreRefusedNamingBothPtimes() throws Exception {
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pb = new RawPeer()) {
