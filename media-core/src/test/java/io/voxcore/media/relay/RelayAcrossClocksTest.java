@@ -21,6 +21,7 @@ import io.voxcore.media.session.SessionFormats;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,47 @@ class RelayAcrossClocksTest {
                 }
                 assertThat(relay.statistics().bToA().packetsTranscoded()).isEqualTo(FRAMES);
                 assertThat(relay.statistics().bToA().eventPacketsForwarded()).isEqualTo(EVENT_PACKETS);
+            }
+        }
+    }
+
+    /**
+     * A new inbound SSRC (the PCMU side re-latched) continues the Opus side's line: the next
+     * sequence number, and the timestamp one inbound packet's duration (160 at 8000 Hz) later on
+     * the Opus clock (960).
+     */
+    @Test
+    void aNewInboundSsrcContinuesTheOutboundLineOnTheOutboundClock() throws Exception {
+        byte[] silence = new byte[160];
+        Arrays.fill(silence, (byte) 0xFF);
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pa = new RawPeer();
+                RawPeer pb = new RawPeer()) {
+            MediaSession legA = engine.createSession(Legs.config(0, 101).relatchSilenceMillis(0).build());
+            MediaSession legB = negotiatedLeg(engine, answer(caps("opus"), pb.address()));
+            start(legA, legB);
+            try (MediaRelay relay = MediaRelay.between(legA, legB)) {
+                Pacer pacer = new Pacer();
+                for (int i = 0; i < 10; i++) {
+                    pacer.await();
+                    pa.send(legA.localAddress(), false, 0, 100 + i, 8000 + 160L * i, 1, silence);
+                }
+                for (int i = 0; i < 10; i++) { // unrelated numbers and timestamps
+                    pacer.await();
+                    pa.send(legA.localAddress(), false, 0, 60_000 + i, 3_000_000_000L + 160L * i, 2, silence);
+                }
+                List<RawPeer.Packet> got = new ArrayList<>(receive(pb, 10));
+                long forwarded = 10;
+                try {
+                    while (true) {
+                        got.add(pb.receive(Duration.ofMillis(500)));
+                        forwarded++;
+                    }
+                } catch (AssertionError timedOut) {
+                    // all there is: the new source may lose its first packets to RFC 3550 probation
+                }
+                assertThat(forwarded).as("packets of SSRC 2 forwarded").isGreaterThan(10);
+                assertThat(relay.statistics().aToB().packetsForwarded()).isEqualTo(forwarded);
+                assertLine(got, legB.ssrc(), 960);
             }
         }
     }
