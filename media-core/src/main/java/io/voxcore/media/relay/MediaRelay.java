@@ -67,9 +67,13 @@ import java.util.Objects;
  * Each direction runs on the I/O thread of its inbound session's engine; its state (the
  * transcoder, the re-stamping offsets) is confined there, and it writes to the outbound session's
  * socket from that thread with {@link MediaSession#trySendRtp} (socket writes are thread-safe).
- * The two directions may run on different I/O threads. Counters are published with volatile
- * writes; {@link #statistics()} may be called from any thread. The steady state allocates
- * nothing per packet.
+ * The two directions may run on different I/O threads. When a leg is updated, both directions'
+ * new paths are made on that leg's I/O thread (the {@link RtpTap#onFormatsChanged()} call)
+ * and handed over through a volatile field; a direction that sees a change first (a packet racing
+ * the update on another thread) makes them itself. Counters are published with volatile writes;
+ * {@link #statistics()} may be called from any thread. The steady state allocates nothing per
+ * packet, nor does the first packet after an update (on paths whose codecs allocate nothing:
+ * G.711, G.722; Concentus's Opus allocates inside every frame).
  *
  * <h2>Ownership</h2>
  * The relay owns the send side of both sessions while it runs: do not call {@code send} or
