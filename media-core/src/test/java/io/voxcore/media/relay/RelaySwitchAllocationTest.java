@@ -1,6 +1,5 @@
 package io.voxcore.media.relay;
 
-import static io.voxcore.media.relay.Legs.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voxcore.media.sdp.CodecCapability;
@@ -76,34 +75,42 @@ class RelaySwitchAllocationTest {
             short[] wide = Legs.speech(2 * 24_000, 5); // 16 kHz for G.722's a, read as 8 kHz by the others
             int aSamples = legAPayloadType == 9 ? 320 : 160;
 
-            sendPaced(a, aSamples, b, wide, 0, WARM_UP);
-            await("warm-up played", Duration.ofSeconds(60), () -> atA.total() >= WARM_UP && atB.total() >= WARM_UP);
+            int sent = sendUntilAccounted(a, aSamples, b, wide, 0, WARM_UP, atA, atB);
 
             NegotiatedMedia[] reInvite = negotiate(caps("PCMA", "PCMU"), legB, b); // PCMA first: both switch
             legB.update(reInvite[0]);
             b.update(reInvite[1]);
             assertThat(SessionFormats.of(legB).sendPayloadType()).isEqualTo(8);
             assertThat(SessionFormats.of(b).sendPayloadType()).isEqualTo(8);
-            long transcodedBefore = relay.statistics().aToB().packetsTranscoded();
+            RelayStatistics atSwitch = relay.statistics();
 
+            // The first packet each way after the switch.
             long before = threads.getThreadAllocatedBytes(ioThread);
-            sendPaced(a, aSamples, b, wide, WARM_UP, MEASURED);
-            long target = WARM_UP + MEASURED;
-            await("measured packets played", Duration.ofSeconds(60), () -> atA.total() >= target && atB.total() >= target);
-            long after = threads.getThreadAllocatedBytes(ioThread);
+            sent = sendUntilAccounted(a, aSamples, b, wide, sent, 1, atA, atB);
+            long first = threads.getThreadAllocatedBytes(ioThread) - before;
 
-            assertThat(atA.played.get() + atB.played.get()).as("played, none missing").isEqualTo(2 * target);
-            RelayStatistics stats = relay.statistics();
-            assertThat(stats.aToB().packetsTranscoded() - transcodedBefore).as("A to B transcoded to PCMA after the switch")
-                    .isEqualTo(MEASURED);
-            assertThat(stats.aToB().droppedTotal() + stats.bToA().droppedTotal()).isZero();
-            long bytes = after - before;
-            // 2 x 3,000 packets relayed: any per-packet allocation fails the quotient. The bound
-            // leaves room for far end b's one MediaEvent.CodecChanged (its first PCMA packet) but
-            // not for a relay route or transcoding path made on the first packet after the switch.
-            assertThat(bytes / (2 * MEASURED)).as("bytes per relayed packet on the I/O thread (%d in total)", bytes)
-                    .isZero();
-            assertThat(bytes).as("one-off allocations on the I/O thread after the switch").isLessThan(512);
+            before = threads.getThreadAllocatedBytes(ioThread);
+            RelayStatistics windowStart = relay.statistics();
+            sendUntilAccounted(a, aSamples, b, wide, sent, MEASURED, atA, atB);
+            long bytes = threads.getThreadAllocatedBytes(ioThread) - before;
+            RelayStatistics end = relay.statistics();
+
+            long relayed = end.aToB().packetsForwarded() - windowStart.aToB().packetsForwarded()
+                    + end.bToA().packetsForwarded() - windowStart.bToA().packetsForwarded();
+            assertThat(relayed).as("packets relayed in the window").isGreaterThanOrEqualTo(2L * MEASURED * 9 / 10);
+            assertThat(end.aToB().packetsTranscoded() - atSwitch.aToB().packetsTranscoded())
+                    .as("A to B transcoded to PCMA after the switch")
+                    .isEqualTo(end.aToB().packetsForwarded() - atSwitch.aToB().packetsForwarded());
+            assertThat(end.aToB().droppedTotal() + end.bToA().droppedTotal()).as("dropped by the relay").isZero();
+            // The first packets: far end b's own first PCMA packet (its MediaEvent.CodecChanged, a
+            // decoder's first use) stays well under the bound; a relay route made on that packet
+            // instead of in update() is at least a kilobyte (two 128-entry tables and a transcoder),
+            // with G.722 codecs tens of kilobytes.
+            assertThat(first).as("bytes allocated on the I/O thread by the first packet each way after the switch")
+                    .isLessThan(512);
+            // Any per-packet allocation fails the quotient; a one-off JVM allocation in the window does not.
+            assertThat(bytes / relayed).as("bytes per relayed packet on the I/O thread (%d in total)", bytes).isZero();
+            assertThat(bytes).as("one-off allocations on the I/O thread in the window").isLessThan(4096);
             relay.close();
         }
     }
@@ -128,12 +135,41 @@ class RelaySwitchAllocationTest {
         }
     }
 
-    private static void sendPaced(MediaSession a, int aSamples, MediaSession b, short[] pcm, int first, int count) {
-        for (int i = first; i < first + count; i++) {
-            a.send(pcm, (aSamples * i) % (pcm.length - aSamples), aSamples);
-            b.send(pcm, (160 * i) % (pcm.length - 160), 160);
+    /**
+     * Sends {@code count} packets each way, then one more each way every 20 ms until both far ends
+     * have accounted for every packet sent (played, or reported missing once a later one came):
+     * a datagram lost on the loaded machine's loopback then cannot stall the test.
+     *
+     * @return the number of packets sent each way so far
+     */
+    private static int sendUntilAccounted(MediaSession a, int aSamples, MediaSession b, short[] pcm, int first,
+            int count, Counter atA, Counter atB) throws InterruptedException {
+        int next = first;
+        for (; next < first + count; next++) {
+            send(a, aSamples, b, pcm, next);
             LockSupport.parkNanos(300_000);
         }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            long deadlineStep = System.nanoTime() + 20_000_000L;
+            int target = next;
+            while (System.nanoTime() - deadlineStep < 0) {
+                if (atA.total() >= target && atB.total() >= target) {
+                    return next;
+                }
+                Thread.sleep(1);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("far ends accounted for " + atA.total() + " and " + atB.total() + " of "
+                        + target + " packets after 60 s");
+            }
+            send(a, aSamples, b, pcm, next++); // a later packet reveals a lost one as missing
+        }
+    }
+
+    private static void send(MediaSession a, int aSamples, MediaSession b, short[] pcm, int i) {
+        a.send(pcm, (aSamples * i) % (pcm.length - aSamples), aSamples);
+        b.send(pcm, (160 * i) % (pcm.length - 160), 160);
     }
 
     private static long threadId(String name) {
