@@ -94,14 +94,17 @@ public final class MediaRelay implements AutoCloseable {
     private MediaRelay(MediaSession a, MediaSession b) {
         this.a = a;
         this.b = b;
-        this.aToB = new RelayDirection(a, b, this::formatsChanged);
-        this.bToA = new RelayDirection(b, a, this::formatsChanged);
+        this.aToB = new RelayDirection(a, b, () -> formatsChanged(true));
+        this.bToA = new RelayDirection(b, a, () -> formatsChanged(false));
     }
 
-    /** A leg was updated (its tap was told, on its I/O thread): both directions prepare for it. */
-    private void formatsChanged() {
-        aToB.refresh();
-        bToA.refresh();
+    /**
+     * A leg was updated (its tap was told, on its I/O thread): both directions prepare for it, the
+     * one reading from that leg on its own thread, the other from here.
+     */
+    private void formatsChanged(boolean legA) {
+        aToB.refresh(legA);
+        bToA.refresh(!legA);
     }
 
     /**

@@ -69,23 +69,26 @@ final class RelayDirection implements RtpTap {
         this.inClock = inFormats.clockRate();
         this.outClock = outFormats.clockRate();
         this.maxStep = inClock * MAX_STEP_MILLIS / 1000;
-        this.route = RelayRoute.build(inFormats, outFormats, null, true);
+        this.route = RelayRoute.build(inFormats, outFormats, null, true, true);
         this.outSsrc = out.ssrc();
     }
 
     /**
      * Makes the route for both legs' current formats unless the one in use already is: ahead of
-     * the first packet after a change. Any thread.
+     * the first packet after a change.
+     *
+     * @param owner whether the caller is the inbound session's I/O thread (the one using the route)
      */
-    void refresh() {
+    void refresh(boolean owner) {
         RelayRoute r = route;
         SessionFormats i = SessionFormats.of(in);
         SessionFormats o = SessionFormats.of(out);
         if (r.in != i || r.out != o) {
-            route = RelayRoute.build(i, o, r, false);
+            route = RelayRoute.build(i, o, r, false, owner);
         }
     }
 
+    /** The inbound session was updated: runs on its I/O thread, this direction's own. */
     @Override
     public void onFormatsChanged() {
         onFormatsChanged.run();
@@ -130,7 +133,7 @@ final class RelayDirection implements RtpTap {
     public void onRtp(RtpPacket packet, boolean telephoneEvent) {
         RelayRoute r = route;
         if (r.out != SessionFormats.of(out) || r.in != SessionFormats.of(in)) {
-            refresh(); // a change not announced in time (another thread's update() racing this packet)
+            refresh(true); // a change not announced in time (another thread's update() racing this packet)
             r = route;
         }
         ByteBuffer buf = packet.buffer();

@@ -71,11 +71,15 @@ final class RelayRoute {
      *     codecs) is kept when it already holds every path the new route needs
      * @param strict whether a pair that cannot be transcoded is an error (set-up) rather than a
      *     payload type whose packets are dropped and counted (a later change)
+     * @param owner whether this runs on the thread that uses {@code previous} (the inbound I/O
+     *     thread): only there may its encoder be handed to new paths, whose set-up sizes the
+     *     encoder's scratch
      * @return the route
      * @throws IllegalArgumentException in strict mode, naming both formats of a pair that cannot
      *     be transcoded
      */
-    static RelayRoute build(SessionFormats in, SessionFormats out, RelayRoute previous, boolean strict) {
+    static RelayRoute build(SessionFormats in, SessionFormats out, RelayRoute previous, boolean strict,
+            boolean owner) {
         List<Transcoder.Format> needed = new ArrayList<>();
         for (int pt = 0; pt < 128; pt++) {
             Transcoder.Format f = in.receiveFormat(pt);
@@ -86,8 +90,8 @@ final class RelayRoute {
         boolean reuse = previous != null && previous.outFormat.equals(out.sendFormat())
                 && previous.pairs.containsAll(needed);
         RelayRoute route = new RelayRoute(in, out, reuse ? previous.transcoder : new Transcoder());
-        if (previous != null && previous.outFormat.equals(route.outFormat)) {
-            route.encoder = previous.encoder; // only the inbound I/O thread encodes with it; here it is only shared
+        if (previous != null && previous.outFormat.equals(route.outFormat) && (reuse || owner)) {
+            route.encoder = previous.encoder; // the outbound stream goes on from the same encoder state
         }
         if (!reuse) {
             Transcoder.Format to = route.outFormat;
