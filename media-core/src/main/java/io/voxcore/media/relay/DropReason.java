@@ -8,7 +8,7 @@ public enum DropReason {
      * The outbound leg cannot carry it: the payload could not be transcoded to its codec (empty,
      * not whole samples, a duration its codec does not take, a pair refused after an update),
      * or it is comfort noise or a telephone event and the outbound leg has no payload type for
-     * that (an Opus leg has no comfort noise).
+     * that (no telephone-event, or no comfort-noise type, as on an Opus leg without {@code CN/48000}).
      */
     UNTRANSCODABLE
 }

@@ -48,8 +48,9 @@ import java.util.Objects;
  *       the outbound clock (800 at 8000 Hz is 4800 at 48000 Hz), capped at 65535; end packets
  *       and their retransmissions are forwarded as they come.</li>
  *   <li>RFC 3389 comfort noise (a payload type the inbound leg accepts as CN): forwarded untouched
- *       with the outbound leg's comfort-noise payload type (13 on a configured 8000 Hz leg);
- *       towards a leg without one (an Opus leg: CN is defined for 8000 Hz) dropped and counted
+ *       with the outbound leg's comfort-noise payload type (13 on a configured 8000 Hz leg, the
+ *       negotiated one otherwise, such as {@code CN/48000} on an Opus leg: the description does
+ *       not depend on the rate); towards a leg without one dropped and counted
  *       {@link DropReason#UNTRANSCODABLE}.</li>
  *   <li>Re-stamped for the outbound leg: its SSRC; sequence numbers offset by a random base per
  *       direction, so gaps carry over; timestamps on the outbound leg's own clock,

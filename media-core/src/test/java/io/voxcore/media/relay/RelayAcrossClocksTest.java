@@ -426,6 +426,64 @@ class RelayAcrossClocksTest {
         }
     }
 
+    /** PCMU audio with one comfort-noise packet (PT 13) in the middle, to an Opus leg; returns what arrives. */
+    private static List<RawPeer.Packet> comfortNoiseTowardsOpus(boolean opusLegNegotiatesNoise, long[] untranscodable)
+            throws Exception {
+        byte[] silence = new byte[160];
+        Arrays.fill(silence, (byte) 0xFF);
+        MediaCapabilities opusCaps = MediaCapabilities.builder().codec(CodecCapability.of("opus", 48000, 2))
+                .comfortNoise(opusLegNegotiatesNoise).build();
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pa = new RawPeer();
+                RawPeer pb = new RawPeer()) {
+            MediaSession legA = Legs.session(engine, 0, 101, pa.address());
+            MediaSession legB = negotiatedLeg(engine, answer(opusCaps, pb.address()));
+            start(legA, legB);
+            try (MediaRelay relay = MediaRelay.between(legA, legB)) {
+                Pacer pacer = new Pacer();
+                for (int i = 0; i < 7; i++) {
+                    pacer.await();
+                    boolean noise = i == 3;
+                    pa.send(legA.localAddress(), false, noise ? 13 : 0, 40 + i, 160L * i, 0xA1,
+                            noise ? new byte[] {40, 1, 2} : silence);
+                }
+                List<RawPeer.Packet> got = receive(pb, opusLegNegotiatesNoise ? 7 : 6);
+                untranscodable[0] = relay.statistics().aToB().dropped(DropReason.UNTRANSCODABLE);
+                assertThat(relay.statistics().aToB().packetsTranscoded()).isEqualTo(6);
+                assertThat(SessionFormats.of(legB).sendComfortNoisePayloadType() >= 0).isEqualTo(opusLegNegotiatesNoise);
+                return got;
+            }
+        }
+    }
+
+    /**
+     * An Opus leg that negotiated no comfort noise has no payload type for it: the noise packet is
+     * dropped and counted, its place a gap in the Opus side's sequence for the far end to conceal.
+     */
+    @Test
+    void comfortNoiseTowardsAnOpusLegWithoutItIsCountedAsUntranscodable() throws Exception {
+        long[] untranscodable = new long[1];
+        List<RawPeer.Packet> got = comfortNoiseTowardsOpus(false, untranscodable);
+        assertThat(untranscodable[0]).isEqualTo(1);
+        assertThat(got.get(3).sequence()).as("the noise packet's place is a gap").isEqualTo((got.get(2).sequence() + 2) & 0xFFFF);
+        assertThat((got.get(3).timestamp() - got.get(2).timestamp()) & MASK).isEqualTo(2 * 960);
+    }
+
+    /**
+     * An Opus leg that negotiated CN/48000 gets the RFC 3389 noise description (a level and
+     * spectral coefficients, independent of the rate) untouched, under its own CN payload type,
+     * on its own clock.
+     */
+    @Test
+    void comfortNoiseTowardsAnOpusLegWithCnAt48000IsForwardedUntouched() throws Exception {
+        long[] untranscodable = new long[1];
+        List<RawPeer.Packet> got = comfortNoiseTowardsOpus(true, untranscodable);
+        assertThat(untranscodable[0]).isZero();
+        assertLine(got, got.get(0).ssrc(), 960);
+        assertThat(got.get(3).payload()).isEqualTo(new byte[] {40, 1, 2});
+        assertThat(got.get(3).payloadType()).as("the Opus leg's CN/48000 type").isNotEqualTo(13)
+                .isNotEqualTo(got.get(2).payloadType());
+    }
+
     @Test
     void legsOfDifferentClocksAndPtimesAreRefusedNamingBothPtimes() throws Exception {
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pb = new RawPeer()) {
