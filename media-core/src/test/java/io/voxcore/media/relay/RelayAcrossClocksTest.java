@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The relay across RTP clocks (issue 12), over real sockets with raw RTP far ends, so every
@@ -294,10 +296,11 @@ class RelayAcrossClocksTest {
         }
     }
 
-    @Test
-    void aReInviteSwitchingTheOutboundLegToPcmaIsFollowedFromTheNextPacket() throws Exception {
+    @ParameterizedTest(name = "{0} I/O thread(s)") // with two, the legs are on different threads
+    @ValueSource(ints = {1, 2})
+    void aReInviteSwitchingTheOutboundLegToPcmaIsFollowedFromTheNextPacket(int ioThreads) throws Exception {
         short[] speech = Legs.speech(160 * 20, 13);
-        try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pa = new RawPeer();
+        try (MediaEngine engine = MediaEngine.builder().ioThreads(ioThreads).build(); RawPeer pa = new RawPeer();
                 RawPeer pb = new RawPeer()) {
             MediaSession legA = Legs.session(engine, 0, 101, pa.address());
             MediaSession legB = negotiatedLeg(engine, answer(caps("PCMU", "PCMA"), pb.address()));
