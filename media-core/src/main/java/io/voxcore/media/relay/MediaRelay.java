@@ -1,16 +1,9 @@
 package io.voxcore.media.relay;
 
-import io.voxcore.media.codec.CodecInfo;
-import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.Transcoder;
-import io.voxcore.media.rtp.RtpPacket;
 import io.voxcore.media.session.MediaSession;
-import io.voxcore.media.session.MediaSessionConfig;
 import io.voxcore.media.session.RtpTap;
-import java.nio.ByteBuffer;
-import java.security.SecureRandom;
-import java.util.EnumMap;
-import java.util.Map;
+import io.voxcore.media.session.SessionFormats;
 import java.util.Objects;
 
 /**
@@ -36,33 +29,52 @@ import java.util.Objects;
  *       ({@link RtpTap}): <b>no jitter buffer</b> - the packet is forwarded immediately, keeping
  *       the sender's timing, reordering and loss for the far end's own jitter buffer to handle;
  *       buffering here would add delay twice.</li>
- *   <li>Audio: forwarded without decoding when both legs use the same codec and payload type;
- *       otherwise its payload is converted through {@link Transcoder} - PCMU and PCMA by the
- *       direct 256-entry table, in place in the receive buffer; other pairs (G.722's 16 kHz to
- *       G.711's 8 kHz and back included, resampled) into a per-direction buffer. The legs must
- *       share an RTP clock rate (G.711 and G.722 both run at 8000 Hz); the transcoding path is
- *       built when the relay is, so a pair that cannot be bridged is refused then, naming both.</li>
- *   <li>RFC 4733 telephone events: forwarded unchanged but for the payload type, mapped from the
- *       inbound leg's {@link MediaSessionConfig#telephoneEventPayloadType()} to the outbound
- *       leg's.</li>
- *   <li>RFC 3389 comfort noise (static payload type 13 on 8000 Hz legs): forwarded untouched,
- *       never transcoded; each far end plays its own noise from the description.</li>
- *   <li>Re-stamped for the outbound leg: its SSRC, and sequence numbers and timestamps offset by
- *       a random base per direction, so gaps and timing carry over; the marker bit is kept.
- *       When the inbound SSRC changes (the inbound session re-latched), the offsets are re-based
- *       so the outbound sequence continues with the next number and the timestamp one inbound
- *       packet's duration after the last (the timestamp step between the last two audio
- *       packets received; the outbound {@code ptime} only before two were seen). CSRCs, header extensions and padding are not forwarded:
- *       the new 12-byte header is written just in front of the payload.</li>
+ *   <li>Audio: forwarded without decoding when the inbound payload type's format is the outbound
+ *       leg's send format; otherwise its payload is converted through {@link Transcoder} - PCMU
+ *       and PCMA by the direct 256-entry table, in place in the receive buffer; other pairs into a
+ *       per-direction buffer, across sample rates and RTP clocks (G.711 at 8 kHz, G.722 at 16 kHz
+ *       on an 8000 Hz clock, Opus at 48000 Hz, any pair the transcoder can carry). Both sides are
+ *       taken as the sessions have them now ({@link SessionFormats}): the inbound format per
+ *       packet from its payload type (a peer may switch between the codecs it negotiated), the
+ *       outbound one as the last {@link MediaSession#update} left it. The transcoding paths are
+ *       made when the relay is, for every audio payload type the inbound leg accepts (a pair
+ *       that cannot be bridged is refused then, naming both), and again when a leg is updated,
+ *       before its next packet; a pair refused after an update is counted
+ *       {@link DropReason#UNTRANSCODABLE}. Each packet becomes one packet of the same duration:
+ *       legs of different RTP clocks must have the same ptime (refused at creation otherwise,
+ *       naming both).</li>
+ *   <li>RFC 4733 telephone events: the payload type mapped from the inbound leg's telephone-event
+ *       type to the outbound leg's; across RTP clocks each event block's duration is rescaled to
+ *       the outbound clock (800 at 8000 Hz is 4800 at 48000 Hz), capped at 65535; end packets
+ *       and their retransmissions are forwarded as they come.</li>
+ *   <li>RFC 3389 comfort noise (a payload type the inbound leg accepts as CN): forwarded untouched
+ *       with the outbound leg's comfort-noise payload type (13 on a configured 8000 Hz leg, the
+ *       negotiated one otherwise, such as {@code CN/48000} on an Opus leg: the description does
+ *       not depend on the rate); towards a leg without one dropped and counted
+ *       {@link DropReason#UNTRANSCODABLE}.</li>
+ *   <li>Re-stamped for the outbound leg: its SSRC; sequence numbers offset by a random base per
+ *       direction, so gaps carry over; timestamps on the outbound leg's own clock,
+ *       {@code outBase + inElapsed * outClock / inClock} (modulo 2^32) where {@code outBase} is
+ *       random and {@code inElapsed} the 64-bit sum of the signed 32-bit steps between
+ *       consecutive inbound timestamps, so timing, reordering and an inbound wrap carry over; the
+ *       marker bit is kept. When the inbound SSRC changes (the inbound session re-latched), the
+ *       sequence continues with the next number and the timestamp one inbound packet's duration
+ *       after the last (the last step between two audio packets of at most 120 ms, rescaled; the
+ *       outbound {@code ptime} before one was seen). CSRCs, header extensions and padding are
+ *       not forwarded: the new 12-byte header is written just in front of the payload.</li>
  * </ul>
  *
  * <h2>Threading</h2>
  * Each direction runs on the I/O thread of its inbound session's engine; its state (the
  * transcoder, the re-stamping offsets) is confined there, and it writes to the outbound session's
  * socket from that thread with {@link MediaSession#trySendRtp} (socket writes are thread-safe).
- * The two directions may run on different I/O threads. Counters are published with volatile
- * writes; {@link #statistics()} may be called from any thread. The steady state allocates
- * nothing per packet.
+ * The two directions may run on different I/O threads. When a leg is updated, both directions'
+ * new paths are made on that leg's I/O thread (the {@link RtpTap#onFormatsChanged()} call)
+ * and handed over through a volatile field; a direction that sees a change first (a packet racing
+ * the update on another thread) makes them itself. Counters are published with volatile writes;
+ * {@link #statistics()} may be called from any thread. The steady state allocates nothing per
+ * packet, nor does the first packet after an update (on paths whose codecs allocate nothing:
+ * G.711, G.722; Concentus's Opus allocates inside every frame).
  *
  * <h2>Ownership</h2>
  * The relay owns the send side of both sessions while it runs: do not call {@code send} or
@@ -74,19 +86,26 @@ import java.util.Objects;
  */
 public final class MediaRelay implements AutoCloseable {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final MediaSession a;
     private final MediaSession b;
-    private final Direction aToB;
-    private final Direction bToA;
+    private final RelayDirection aToB;
+    private final RelayDirection bToA;
     private volatile boolean closed;
 
     private MediaRelay(MediaSession a, MediaSession b) {
         this.a = a;
         this.b = b;
-        this.aToB = new Direction(a, b);
-        this.bToA = new Direction(b, a);
+        this.aToB = new RelayDirection(a, b, () -> formatsChanged(true));
+        this.bToA = new RelayDirection(b, a, () -> formatsChanged(false));
+    }
+
+    /**
+     * A leg was updated (its tap was told, on its I/O thread): both directions prepare for it, the
+     * one reading from that leg on its own thread, the other from here.
+     */
+    private void formatsChanged(boolean legA) {
+        aToB.refresh(legA);
+        bToA.refresh(!legA);
     }
 
     /**
@@ -96,7 +115,8 @@ public final class MediaRelay implements AutoCloseable {
      * @param b leg B
      * @return the running relay
      * @throws IllegalArgumentException naming the values when the sessions are the same, their
-     *     codecs' RTP clock rates differ, or no transcoding path joins them
+     *     RTP clock rates differ and so do their ptimes, or no transcoding path joins a format
+     *     the inbound leg accepts to the outbound leg's send format
      * @throws IllegalStateException if either session is closed
      */
     public static MediaRelay between(MediaSession a, MediaSession b) {
@@ -108,12 +128,13 @@ public final class MediaRelay implements AutoCloseable {
         if (a.isClosed() || b.isClosed()) {
             throw new IllegalStateException("cannot relay a closed session: " + (a.isClosed() ? a : b));
         }
-        CodecInfo ca = a.config().codec();
-        CodecInfo cb = b.config().codec();
-        if (ca.clockRate() != cb.clockRate()) {
-            throw new IllegalArgumentException("cannot relay " + ca.name() + " (RTP clock " + ca.clockRate() + " Hz) to "
-                    + cb.name() + " (RTP clock " + cb.clockRate() + " Hz): the relay keeps each packet's timing on "
-                    + "one clock; legs of different RTP clocks are not bridged yet");
+        SessionFormats fa = SessionFormats.of(a);
+        SessionFormats fb = SessionFormats.of(b);
+        if (fa.clockRate() != fb.clockRate() && fa.ptimeMillis() != fb.ptimeMillis()) {
+            throw new IllegalArgumentException("cannot relay " + fa.sendFormat() + " at ptime " + fa.ptimeMillis()
+                    + " ms to " + fb.sendFormat() + " at ptime " + fb.ptimeMillis() + " ms: across RTP clocks each "
+                    + "packet is transcoded into one packet of the same duration (no re-framing); give both legs "
+                    + "the same ptime");
         }
         for (MediaSession s : new MediaSession[] {a, b}) {
             if (s.tap().isPresent()) {
@@ -177,163 +198,7 @@ public final class MediaRelay implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MediaRelay[" + a.localAddress() + " (" + a.config().codec().name() + ") <-> " + b.localAddress()
-                + " (" + b.config().codec().name() + ")" + (closed ? ", closed" : "") + "]";
-    }
-
-    /** One direction: the tap on the inbound session, confined to its I/O thread. */
-    private static final class Direction implements RtpTap {
-        private static final int PCMU = 0;
-        private static final int PCMA = 8;
-        /** RFC 3551's static payload type of comfort noise (RFC 3389) at 8000 Hz. */
-        private static final int COMFORT_NOISE = 13;
-
-        private final MediaSession out;
-        private final int inPayloadType;
-        private final int outPayloadType;
-        private final int outEventPayloadType;
-        private final boolean passthrough;
-        private final boolean inPlace;
-        private final Transcoder.Format inFormat;
-        private final Transcoder.Format outFormat;
-        private final boolean outComfortNoise;
-        private final Transcoder transcoder = new Transcoder();
-        private final ByteBuffer scratch;
-        private final long outSsrc;
-        private final int outStep;
-        private final int baseSequence = RANDOM.nextInt(1 << 16);
-        private final long baseTimestamp = RANDOM.nextInt() & 0xFFFF_FFFFL;
-
-        private boolean started;
-        private long inSsrc;
-        private int sequenceDelta;
-        private long timestampDelta;
-        private int lastSequence;
-        private long lastTimestamp;
-        private long lastInTimestamp = -1;
-        private long lastInStep;
-        /** The longest plausible packet duration: 120 ms at 48 kHz. */
-        private static final long MAX_STEP = 5760;
-
-        private volatile long forwarded;
-        private volatile long bytes;
-        private volatile long transcoded;
-        private volatile long events;
-        private volatile long notSent;
-        private volatile long untranscodable;
-
-        Direction(MediaSession in, MediaSession out) {
-            this.out = out;
-            MediaSessionConfig ic = in.config();
-            MediaSessionConfig oc = out.config();
-            this.inPayloadType = ic.payloadType();
-            this.outPayloadType = oc.payloadType();
-            this.outEventPayloadType = oc.telephoneEventPayloadType();
-            this.inFormat = Transcoder.Format.of(ic.codec());
-            this.outFormat = Transcoder.Format.of(oc.codec());
-            this.passthrough = inPayloadType == outPayloadType && inFormat.equals(outFormat);
-            try {
-                // builds the path now: a pair that cannot be bridged fails here, once, naming both
-                transcoder.prepare(inFormat, outFormat, 2048);
-            } catch (MediaCodecException e) {
-                throw new IllegalArgumentException("cannot relay " + inFormat + " to " + outFormat + ": "
-                        + e.getMessage(), e);
-            }
-            this.inPlace = inPayloadType == PCMU && outPayloadType == PCMA
-                    || inPayloadType == PCMA && outPayloadType == PCMU;
-            this.scratch = passthrough || inPlace ? null : ByteBuffer.allocateDirect(8192);
-            this.outSsrc = out.ssrc();
-            this.outStep = oc.codec().clockRate() * oc.ptimeMillis() / 1000;
-            this.outComfortNoise = oc.codec().clockRate() == 8000;
-        }
-
-        @Override
-        public void onRtp(RtpPacket packet, boolean telephoneEvent) {
-            ByteBuffer buf = packet.buffer();
-            int payloadOffset = packet.payloadOffset();
-            int length = packet.payloadLength();
-            boolean marker = packet.marker();
-            int sequence = packet.sequenceNumber();
-            long timestamp = packet.timestamp();
-            long ssrc = packet.ssrc();
-            if (!started) {
-                started = true;
-                inSsrc = ssrc;
-                sequenceDelta = baseSequence - sequence;
-                timestampDelta = baseTimestamp - timestamp;
-            } else if (ssrc != inSsrc) {
-                inSsrc = ssrc; // the inbound session re-latched: continue the outbound line
-                sequenceDelta = lastSequence + 1 - sequence;
-                timestampDelta = lastTimestamp + (lastInStep > 0 ? lastInStep : outStep) - timestamp;
-                lastInTimestamp = -1;
-            } else if (!telephoneEvent) {
-                if (lastInTimestamp >= 0) {
-                    long step = (timestamp - lastInTimestamp) & 0xFFFF_FFFFL;
-                    if (step > 0 && step <= MAX_STEP) {
-                        lastInStep = step; // one inbound packet's duration, on the shared clock
-                    }
-                }
-            }
-            if (!telephoneEvent) {
-                lastInTimestamp = timestamp;
-            }
-            int outSequence = (sequence + sequenceDelta) & 0xFFFF;
-            long outTimestamp = (timestamp + timestampDelta) & 0xFFFF_FFFFL;
-            ByteBuffer target = buf;
-            int start = payloadOffset - RtpPacket.FIXED_HEADER_LENGTH;
-            int payloadType;
-            if (telephoneEvent) {
-                payloadType = outEventPayloadType;
-            } else if (packet.payloadType() == COMFORT_NOISE && inPayloadType != COMFORT_NOISE) {
-                if (!outComfortNoise) {
-                    untranscodable = untranscodable + 1; // the outbound clock is not 8000 Hz: PT 13 means nothing there
-                    return;
-                }
-                payloadType = COMFORT_NOISE; // RFC 3389: the noise description passes untouched
-            } else if (passthrough) {
-                payloadType = outPayloadType;
-            } else {
-                payloadType = outPayloadType;
-                buf.limit(payloadOffset + length).position(payloadOffset);
-                try {
-                    if (inPlace) {
-                        // the path prepare() built: keyed by format, so the first packet builds nothing
-                        transcoder.transcode(buf, inFormat, buf, outFormat);
-                    } else {
-                        target = scratch;
-                        start = 0;
-                        scratch.clear().position(RtpPacket.FIXED_HEADER_LENGTH);
-                        length = transcoder.transcode(buf, inFormat, scratch, outFormat);
-                    }
-                } catch (MediaCodecException e) {
-                    untranscodable = untranscodable + 1;
-                    return;
-                }
-                transcoded = transcoded + 1;
-            }
-            RtpPacket.writeHeader(target, start, marker, payloadType, outSequence, outTimestamp, outSsrc);
-            lastSequence = outSequence;
-            lastTimestamp = outTimestamp;
-            if (out.trySendRtp(target, start, RtpPacket.FIXED_HEADER_LENGTH + length)) {
-                forwarded = forwarded + 1;
-                bytes = bytes + length;
-                if (telephoneEvent) {
-                    events = events + 1;
-                }
-            } else {
-                notSent = notSent + 1;
-            }
-        }
-
-        RelayDirectionStatistics snapshot() {
-            Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
-            if (notSent != 0) {
-                dropped.put(DropReason.NOT_SENT, notSent);
-            }
-            if (untranscodable != 0) {
-                dropped.put(DropReason.UNTRANSCODABLE, untranscodable);
-            }
-            return new RelayDirectionStatistics(forwarded, bytes, transcoded, events, dropped);
-        }
+        return "MediaRelay[" + a.localAddress() + " (" + SessionFormats.of(a).sendFormat() + ") <-> "
+                + b.localAddress() + " (" + SessionFormats.of(b).sendFormat() + ")" + (closed ? ", closed" : "") + "]";
     }
 }

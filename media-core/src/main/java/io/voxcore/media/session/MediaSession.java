@@ -99,7 +99,7 @@ public final class MediaSession implements AutoCloseable {
         });
     }
 
-    /** {@return the session's parts (tests)} */
+    /** {@return the session's parts (tests, and SessionFormats)} */
     SessionParts parts() {
         return parts;
     }

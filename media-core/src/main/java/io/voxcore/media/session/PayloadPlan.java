@@ -44,6 +44,8 @@ final class PayloadPlan {
     final int channels;
     private final byte[] kinds = new byte[128];
     private final String[] encodings = new String[128];
+    /** The public view, made once the plan is complete (by the factories). */
+    private SessionFormats formats;
 
     private PayloadPlan(int sendPayloadType, String sendEncoding, CodecInfo sendCodec, int sendEventPayloadType,
             int sendComfortNoisePayloadType, boolean sends, boolean receives, int ptimeMillis) {
@@ -78,6 +80,7 @@ final class PayloadPlan {
         if (cn) {
             plan.kinds[STATIC_COMFORT_NOISE] = COMFORT_NOISE;
         }
+        plan.formats = new SessionFormats(plan);
         return plan;
     }
 
@@ -129,6 +132,7 @@ final class PayloadPlan {
                 plan.audio(pt, f.encodingName() + "/" + f.clockRate() + "/" + f.channels());
             }
         }
+        plan.formats = new SessionFormats(plan);
         return plan;
     }
 
@@ -144,6 +148,11 @@ final class PayloadPlan {
     private void audio(int pt, String encoding) {
         kinds[pt] = AUDIO;
         encodings[pt] = encoding;
+    }
+
+    /** {@return the public view of this plan, for forwarding code} */
+    SessionFormats formats() {
+        return formats;
     }
 
     /**

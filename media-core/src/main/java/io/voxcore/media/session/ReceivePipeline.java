@@ -136,6 +136,18 @@ final class ReceivePipeline {
         this.tap = t;
     }
 
+    /** Tells the tap, if any, that the plans changed (a re-INVITE). I/O thread. */
+    void formatsChanged() {
+        RtpTap t = tap;
+        if (t != null) {
+            try {
+                t.onFormatsChanged();
+            } catch (Throwable e) {
+                guard.failed("RTP tap", e);
+            }
+        }
+    }
+
     /** The forwarding tap. @return it, or null */
     RtpTap tap() {
         return tap;

@@ -77,6 +77,7 @@ final class Renegotiation {
                 }
             }
             parts.events.rearm(System.nanoTime());
+            parts.receiver.formatsChanged();
         });
     }
 

@@ -28,4 +28,14 @@ public interface RtpTap {
      *     it is the audio payload type)
      */
     void onRtp(RtpPacket packet, boolean telephoneEvent);
+
+    /**
+     * The session's formats changed ({@link MediaSession#update}): what it accepts and what it
+     * sends ({@link SessionFormats#of(MediaSession)} returns the new ones). Called on the
+     * session's I/O thread once the change is in force, before the next packet reaches
+     * {@link #onRtp}, so a tap can prepare for the new codecs ahead of the first packet. Does
+     * nothing unless overridden; an exception thrown is caught and counted as a listener error.
+     */
+    default void onFormatsChanged() {
+    }
 }
