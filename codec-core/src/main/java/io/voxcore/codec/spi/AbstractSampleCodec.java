@@ -13,7 +13,8 @@ import java.util.Objects;
  * <p>A subclass supplies two array kernels; this class does every argument check, the channel
  * and sample-alignment rules, and the buffer forms. Array-backed buffers go straight to the
  * kernels; direct, read-only and view buffers pass through two small scratch arrays owned by the
- * instance, so no call allocates.
+ * instance, made by the first call that needs them (an instance only ever used with arrays, as a
+ * relay's or a session's, holds none), so no later call allocates.
  */
 public abstract class AbstractSampleCodec implements AudioCodec {
 
@@ -22,8 +23,8 @@ public abstract class AbstractSampleCodec implements AudioCodec {
 
     private final CodecInfo info;
     private final int bytesPerSample;
-    private final short[] pcmScratch = new short[CHUNK];
-    private final byte[] byteScratch;
+    private short[] pcmScratch;
+    private byte[] byteScratch;
 
     /**
      * Creates the codec.
@@ -40,7 +41,14 @@ public abstract class AbstractSampleCodec implements AudioCodec {
             throw new IllegalArgumentException("channels must be at least 1, got " + info.channels());
         }
         this.bytesPerSample = bytesPerSample;
-        this.byteScratch = new byte[CHUNK * bytesPerSample];
+    }
+
+    /** Makes the scratch arrays on first need: about 1.5 KB that array-only users never pay for. */
+    private void scratch() {
+        if (pcmScratch == null) {
+            pcmScratch = new short[CHUNK];
+            byteScratch = new byte[CHUNK * bytesPerSample];
+        }
     }
 
     /**
@@ -112,6 +120,7 @@ public abstract class AbstractSampleCodec implements AudioCodec {
             out.position(at + needed);
             return needed;
         }
+        scratch();
         for (int done = 0; done < samples; ) {
             int n = Math.min(CHUNK, samples - done);
             pcm.get(pcmScratch, 0, n);
@@ -143,6 +152,7 @@ public abstract class AbstractSampleCodec implements AudioCodec {
             pcm.position(at + samples);
             return samples;
         }
+        scratch();
         for (int done = 0; done < samples; ) {
             int n = Math.min(CHUNK, samples - done);
             data.get(byteScratch, 0, n * bytesPerSample);

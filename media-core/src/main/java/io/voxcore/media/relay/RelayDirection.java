@@ -28,7 +28,6 @@ final class RelayDirection implements RtpTap {
     private final long inClock;
     private final long outClock;
     private final long maxStep;
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
     private final long outSsrc;
     private final int baseSequence = RANDOM.nextInt(1 << 16);
     private final long baseTimestamp = RANDOM.nextInt() & MASK;
@@ -167,6 +166,7 @@ final class RelayDirection implements RtpTap {
                 if (mode == RelayRoute.IN_PLACE) {
                     r.transcoder.transcode(buf, r.format(inPayloadType), buf, r.outFormat);
                 } else {
+                    ByteBuffer scratch = r.scratch;
                     target = scratch;
                     start = 0;
                     scratch.clear().position(RtpPacket.FIXED_HEADER_LENGTH);

@@ -5,6 +5,7 @@ import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.Transcoder;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import io.voxcore.media.session.SessionFormats;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,8 @@ final class RelayRoute {
 
     /** The longest input payload a path is sized for (120 ms of 8 kHz G.711 is 960 bytes). */
     private static final int PAYLOAD_BYTES = 2048;
+    /** The transcoded payload's room (a 120 ms Opus or 16-bit payload at 48 kHz stays well inside). */
+    private static final int SCRATCH_BYTES = 8192;
 
     final SessionFormats in;
     final SessionFormats out;
@@ -42,7 +45,12 @@ final class RelayRoute {
     /** The packet duration of the outbound leg, in its own clock's units. */
     final int outStep;
     private final byte[] modes = new byte[128];
-    private final Transcoder.Format[] formats = new Transcoder.Format[128];
+    /**
+     * Where transcoded payloads are written (8 KiB, direct), or null when no payload type of this
+     * route transcodes (forwarding and the in-place G.711 table need none). Carried over from the
+     * previous route when it had one.
+     */
+    ByteBuffer scratch;
     private final List<Transcoder.Format> pairs = new ArrayList<>();
     /**
      * The one encoder of the outbound format, shared by every path of this route (and by the next
@@ -108,7 +116,6 @@ final class RelayRoute {
                 route.modes[pt] = in.receivesComfortNoise(pt) && route.outNoisePayloadType >= 0 ? NOISE : UNTRANSCODABLE;
                 continue;
             }
-            route.formats[pt] = f;
             if (f.equals(route.outFormat)) {
                 route.modes[pt] = PASS;
                 continue;
@@ -127,6 +134,10 @@ final class RelayRoute {
             route.pairs.add(f);
             route.modes[pt] = g711(f) && g711(route.outFormat) && f.clockRate() == route.outFormat.clockRate()
                     && f.channels() == route.outFormat.channels() ? IN_PLACE : TRANSCODE;
+        }
+        if (route.transcodes()) {
+            route.scratch = previous != null && previous.scratch != null ? previous.scratch
+                    : ByteBuffer.allocateDirect(SCRATCH_BYTES);
         }
         return route;
     }
@@ -152,7 +163,7 @@ final class RelayRoute {
      * @return the format, or null when not audio
      */
     Transcoder.Format format(int payloadType) {
-        return formats[payloadType];
+        return in.receiveFormat(payloadType); // the inbound formats' own instance, as prepared
     }
 
     /** {@return whether some payload type needs the scratch buffer} */
