@@ -53,6 +53,7 @@ public final class VoxcoreCli implements Runnable {
         CommandLine cli = new CommandLine(new VoxcoreCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --codec opus, as SDP spells it, and PCMU alike
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("voxcore: " + e.getMessage() + " (see 'voxcore" + commandPath(e.getCommandLine()) + " --help')");
             return USAGE;
