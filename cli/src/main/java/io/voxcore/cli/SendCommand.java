@@ -165,14 +165,25 @@ final class SendCommand implements Callable<Integer> {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                int n = Math.min(chunk, samples.length - at);
-                if (n < chunk) {
-                    // The last packet is padded with silence so that every packet is a whole ptime.
-                    short[] last = new short[chunk];
-                    System.arraycopy(samples, at, last, 0, n);
-                    session.send(last, 0, chunk);
-                } else {
-                    session.send(samples, at, chunk);
+                try {
+                    int n = Math.min(chunk, samples.length - at);
+                    if (n < chunk) {
+                        // The last packet is padded with silence so that every packet is a whole ptime.
+                        short[] last = new short[chunk];
+                        System.arraycopy(samples, at, last, 0, n);
+                        session.send(last, 0, chunk);
+                    } else {
+                        session.send(samples, at, chunk);
+                    }
+                } catch (AssertionError e) {
+                    // Concentus 1.0.2 checks internal invariants with unconditional assertions that some
+                    // loud input trips (an overflow check libopus compiles out): one line, not a trace
+                    StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+                    throw new IllegalStateException("the " + codec.sdpName() + " encoder failed an internal check "
+                            + "on the packet at " + String.format(java.util.Locale.ROOT, "%.2f", at
+                            / (double) codec.sampleRate()) + " s of " + in + " (" + e + (where == null ? ""
+                            : " at " + where.getClassName() + "." + where.getMethodName()) + "); a known limit "
+                            + "of Concentus 1.0.2 on some loud input: try the file a few dB quieter", e);
                 }
                 next += period;
             }
