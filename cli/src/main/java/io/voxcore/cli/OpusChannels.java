@@ -64,14 +64,17 @@ final class OpusChannels {
     }
 
     /**
-     * The codecs the tool's sessions negotiate with: media-core's defaults (the 8 kHz codecs),
-     * plus Opus mono and stereo at 48 kHz.
+     * The codecs the tool's sessions negotiate with: media-core's defaults (the codecs whose audio
+     * runs at their 8 kHz RTP clock), plus the wideband ones the tool carries, which
+     * {@link MediaCapabilities#defaults()} leaves out: G.722 ({@code G722/8000}, 16 kHz audio) and
+     * Opus mono and stereo at 48 kHz. One session carries one of them at a time.
      *
      * @param base the default capabilities with the options wanted (SRTP, ...); its codecs are kept
      * @return the capabilities
      */
-    static MediaCapabilities withOpus(MediaCapabilities.Builder base) {
-        base.codec(CodecCapability.of("opus", 48000, 1)).codec(CodecCapability.of("opus", 48000, 2));
+    static MediaCapabilities withWideband(MediaCapabilities.Builder base) {
+        base.codec(CodecCapability.of("G722", 8000)).codec(CodecCapability.of("opus", 48000, 1))
+                .codec(CodecCapability.of("opus", 48000, 2));
         return base.build();
     }
 

@@ -122,7 +122,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 io.voxcore.media.sdp.MediaCapabilities.Builder caps = io.voxcore.media.sdp.MediaCapabilities.builder();
                 io.voxcore.media.sdp.MediaCapabilities.defaults().codecs().forEach(caps::codec);
                 b.negotiated(io.voxcore.media.sdp.DeclarativeSdp.receiving(OpusChannels.asDecoded(expected,
-                        new java.util.ArrayList<>()), OpusChannels.withOpus(caps)));
+                        new java.util.ArrayList<>()), OpusChannels.withWideband(caps)));
             } else {
                 b.payloadType(pt).telephoneEventPayloadType(m.eventPayloadType);
             }

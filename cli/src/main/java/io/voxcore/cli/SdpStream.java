@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * The stream an SDP file states, as {@code voxcore receive --sdp} receives it: where to listen
  * (the file's connection address when it is one of this machine's, else the wildcard address of
  * its family, on the first receivable audio port) and what to decode ({@link DeclarativeSdp}):
- * media-core's default codecs and Opus at 48 kHz, mono unless the file says {@code sprop-stereo=1}.
+ * media-core's default codecs, G.722, and Opus at 48 kHz, mono unless the file says
+ * {@code sprop-stereo=1}.
  *
  * @param bind where to listen
  * @param connectionAddress the file's connection address, resolved
@@ -59,7 +60,7 @@ record SdpStream(InetSocketAddress bind, InetAddress connectionAddress, boolean 
         // writes it) is decrypted with it
         MediaCapabilities.Builder withSdes = MediaCapabilities.builder().srtp(io.voxcore.media.srtp.SdesPolicy.defaults());
         MediaCapabilities.defaults().codecs().forEach(withSdes::codec);
-        MediaCapabilities caps = OpusChannels.withOpus(withSdes);
+        MediaCapabilities caps = OpusChannels.withWideband(withSdes);
         List<Integer> mono = new ArrayList<>();
         sdp = OpusChannels.asDecoded(sdp, mono);
         NegotiatedMedia media;

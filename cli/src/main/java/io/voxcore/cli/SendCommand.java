@@ -136,7 +136,7 @@ final class SendCommand implements Callable<Integer> {
             MediaCapabilities.Builder caps = MediaCapabilities.builder();
             MediaCapabilities.defaults().codecs().forEach(caps::codec);
             config = MediaSessionConfig.builder().localAddress(from).negotiated(DeclarativeSdp.sending(
-                    OpusChannels.asDecoded(described, new java.util.ArrayList<>()), OpusChannels.withOpus(caps)))
+                    OpusChannels.asDecoded(described, new java.util.ArrayList<>()), OpusChannels.withWideband(caps)))
                     .build();
         } else {
             config = MediaSessionConfig.builder()
