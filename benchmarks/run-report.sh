@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks jar, runs every benchmark once with a quick profile (one 160-sample frame,
-# allocation measured with -prof gc), and writes docs/performance.md and docs/performance.svg.
+# allocation measured with -prof gc), and writes docs/performance.md and docs/performance.png
+# (the chart drawn by JFreeChart, headless).
 #
 # The quick profile is in the benchmark classes' annotations: 1 fork, 2-3 x 1 s warm-up (5 x 1 s
 # for the JDK paths, which take longer to settle), 3-5 x 1 s measured. 85 benchmark runs at one
@@ -26,9 +27,9 @@ LABEL="benchmarks/run-report.sh"
 if [ $# -gt 0 ]; then LABEL="$LABEL $*"; fi
 if [ "$SIZES" != 160 ]; then LABEL="JMH_SIZES=$SIZES $LABEL"; fi
 
-java -cp benchmarks/target/benchmarks.jar io.voxcore.benchmarks.report.Report \
+java -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar io.voxcore.benchmarks.report.Report \
     --input "$RESULT" \
     --markdown docs/performance.md \
-    --svg docs/performance.svg \
+    --chart docs/performance.png \
     --cores "$(nproc)" \
     --command "$LABEL, i.e. java -jar benchmarks/target/benchmarks.jar ${JMH_ARGS[*]}"

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
  * the one {@code ffmpeg -sdp_file} writes).
  */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = {"Receive RTP into a mono WAV file for N seconds; prints where it listens, then statistics as JSON.",
-            "Either --listen (G.711 on the payload type of --codec, telephone events on --event-pt) or --sdp FILE: "
+        description = {"Receive RTP into a WAV file (at the codec's rate: 8, 16 or 48 kHz) for N seconds; prints where it listens, then statistics as JSON.",
+            "Either --listen (the codec of --codec on its payload type, or opus on --pt; telephone events on "
+                    + "--event-pt) or --sdp FILE: "
                     + "listen on the file's connection address and first audio port and decode every payload type it "
                     + "maps that this jar has a codec for (telephone-event and CN too), as ffplay does with the file "
                     + "ffmpeg -sdp_file writes."})
@@ -47,9 +48,15 @@ final class ReceiveCommand implements Callable<Integer> {
                 description = "Local address to receive RTP on; not with --sdp.")
         InetSocketAddress listen;
 
-        @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722",
-                description = "Codec the sender uses, with --listen (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722|opus",
+                description = "Codec the sender uses, any case, with --listen (default: ${DEFAULT-VALUE}); opus is "
+                        + "decoded mono at 48 kHz.")
         Codec codec = Codec.PCMU;
+
+        @Option(names = "--pt", paramLabel = "PT",
+                description = "Payload type of a codec with a dynamic one (opus), 96-127, with --listen (default: "
+                        + Codec.DEFAULT_OPUS_PAYLOAD_TYPE + ").")
+        Integer payloadType;
 
         @Option(names = "--event-pt", defaultValue = "101", paramLabel = "PT",
                 description = "Telephone-event (DTMF) payload type the sender uses, 96-127, with --listen "
@@ -84,6 +91,10 @@ final class ReceiveCommand implements Callable<Integer> {
             for (String line : stream.undecodable()) {
                 console.println("receive: " + line);
             }
+            for (int pt : stream.mono()) {
+                console.println("receive: opus payload type " + pt + " in " + source.sdp + " has no sprop-stereo=1: "
+                        + "decoded to mono (RFC 7587 7.1)");
+            }
             config = MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(stream.bind()).negotiated(stream.media())
                     .rtcpMode(stream.media().rtcpMux() ? RtcpMode.MUX : RtcpMode.NEXT_PORT).build();
             what = "from " + source.sdp + ": " + stream.decoded();
@@ -91,11 +102,33 @@ final class ReceiveCommand implements Callable<Integer> {
             Manual m = source.manual;
             if (m.listen == null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--codec and --event-pt go with "
-                        + "--listen HOST:PORT (with --sdp FILE the file names the codecs): give one of the two");
+                        + "--listen HOST:PORT (and --pt) (with --sdp FILE the file names the codecs): give one of the two");
             }
-            config = MediaSessionConfig.builder().gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(m.listen).payloadType(m.codec.payloadType())
-                    .telephoneEventPayloadType(m.eventPayloadType).build();
-            what = m.codec + ", events PT " + m.eventPayloadType;
+            int pt = Codec.payloadType("--pt", m.codec, m.payloadType);
+            if (pt == m.eventPayloadType) {
+                throw new IllegalArgumentException("--pt " + pt + " and --event-pt " + m.eventPayloadType
+                        + " must differ: one payload type names one format");
+            }
+            MediaSessionConfig.Builder b = MediaSessionConfig.builder()
+                    .gapPolicy(io.voxcore.media.session.GapPolicy.REPORT).localAddress(m.listen);
+            if (m.codec.dynamic()) {
+                // A dynamic payload type is configured through a description of the stream expected
+                // (what a sender's SDP file would state), received declaratively; the port only names
+                // the stream there (9, discard, for an ephemeral --listen port), the session binds --listen.
+                InetSocketAddress named = m.listen.getPort() == 0
+                        ? new InetSocketAddress(m.listen.getAddress(), 9) : m.listen;
+                io.voxcore.media.sdp.SessionDescription expected = SendSdp.describe(named, m.codec, pt, 20,
+                        m.eventPayloadType, System.currentTimeMillis() / 1000, null, m.codec.sampleRate());
+                io.voxcore.media.sdp.MediaCapabilities.Builder caps = io.voxcore.media.sdp.MediaCapabilities.builder();
+                io.voxcore.media.sdp.MediaCapabilities.defaults().codecs().forEach(caps::codec);
+                b.negotiated(io.voxcore.media.sdp.DeclarativeSdp.receiving(OpusChannels.asDecoded(expected,
+                        new java.util.ArrayList<>()), OpusChannels.withWideband(caps)));
+            } else {
+                b.payloadType(pt).telephoneEventPayloadType(m.eventPayloadType);
+            }
+            config = b.build();
+            what = m.codec.sdpName() + (m.codec.dynamic() ? " PT " + pt + " (mono, " + m.codec.sampleRate() + " Hz)" : "")
+                    + ", events PT " + m.eventPayloadType;
         }
         Recorder recorder = new Recorder(config.codec().channels());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-receive").build()) {

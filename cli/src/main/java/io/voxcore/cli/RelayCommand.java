@@ -110,6 +110,11 @@ final class RelayCommand implements Callable<Integer> {
 
     private static MediaSessionConfig leg(String name, InetSocketAddress local, InetSocketAddress remote, Codec codec,
             int eventPayloadType) {
+        if (codec.dynamic()) {
+            throw new IllegalArgumentException("leg " + name.substring(2).toUpperCase(java.util.Locale.ROOT) + ": relay "
+                    + "does not take " + codec.sdpName() + " yet: its 48 kHz RTP clock needs MediaRelay to bridge legs "
+                    + "of different clocks (PCMU, PCMA and G722 share 8000 Hz); send and receive take opus");
+        }
         try {
             return MediaSessionConfig.builder().localAddress(local).remoteAddress(remote)
                     .payloadType(codec.payloadType()).telephoneEventPayloadType(eventPayloadType).build();

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The stream an SDP file states, as {@code voxcore receive --sdp} receives it: where to listen
  * (the file's connection address when it is one of this machine's, else the wildcard address of
- * its family, on the first receivable audio port) and what to decode ({@link DeclarativeSdp}).
+ * its family, on the first receivable audio port) and what to decode ({@link DeclarativeSdp}):
+ * media-core's default codecs, G.722, and Opus at 48 kHz, mono unless the file says
+ * {@code sprop-stereo=1}.
  *
  * @param bind where to listen
  * @param connectionAddress the file's connection address, resolved
@@ -32,9 +34,11 @@ import java.util.stream.Collectors;
  * @param media the stream to receive
  * @param decoded the payload types decoded, for the screen
  * @param undecodable one line per payload type the file maps that is not decoded, with the reason
+ * @param mono the Opus payload types decoded to mono because the file has no {@code sprop-stereo=1}
+ *     for them ({@link OpusChannels})
  */
 record SdpStream(InetSocketAddress bind, InetAddress connectionAddress, boolean wildcard, NegotiatedMedia media,
-        String decoded, List<String> undecodable) {
+        String decoded, List<String> undecodable, List<Integer> mono) {
 
     /**
      * Reads and interprets an SDP file.
@@ -56,7 +60,9 @@ record SdpStream(InetSocketAddress bind, InetAddress connectionAddress, boolean 
         // writes it) is decrypted with it
         MediaCapabilities.Builder withSdes = MediaCapabilities.builder().srtp(io.voxcore.media.srtp.SdesPolicy.defaults());
         MediaCapabilities.defaults().codecs().forEach(withSdes::codec);
-        MediaCapabilities caps = withSdes.build();
+        MediaCapabilities caps = OpusChannels.withWideband(withSdes);
+        List<Integer> mono = new ArrayList<>();
+        sdp = OpusChannels.asDecoded(sdp, mono);
         NegotiatedMedia media;
         try {
             media = DeclarativeSdp.receiving(sdp, caps);
@@ -81,7 +87,7 @@ record SdpStream(InetSocketAddress bind, InetAddress connectionAddress, boolean 
         String decoded = media.receivePayloadTypes().values().stream().map(PayloadFormat::toString)
                 .collect(Collectors.joining(", "));
         return new SdpStream(new InetSocketAddress(bindAddress, m.port()), address, !local, media, decoded,
-                undecodable(m, media, caps));
+                undecodable(m, media, caps), List.copyOf(mono));
     }
 
     private static boolean isLocal(InetAddress address) {
@@ -109,7 +115,8 @@ record SdpStream(InetSocketAddress bind, InetAddress connectionAddress, boolean 
                 reason = "payload type " + pt + " has no a=rtpmap and is not a static type";
             } else if (f.get().isCodec() && !has(caps, f.get())) {
                 reason = f.get() + ": no codec in this jar decodes it (it has " + caps.codecs().stream()
-                        .map(c -> c.encodingName() + "/" + c.clockRate()).collect(Collectors.joining(", ")) + ")";
+                        .map(c -> c.encodingName() + "/" + c.clockRate() + (c.channels() == 1 ? "" : "/" + c.channels()))
+                        .collect(Collectors.joining(", ")) + ")";
             } else if (f.get().clockRate() != first.clockRate() || f.get().channels() != first.channels()) {
                 reason = f.get() + " runs at another rate or channel count than " + first
                         + " (a session carries one rate)";

@@ -3,6 +3,8 @@ package io.voxcore.cli;
 import io.voxcore.media.session.MediaEngine;
 import io.voxcore.media.session.MediaSession;
 import io.voxcore.media.session.MediaSessionConfig;
+import io.voxcore.media.sdp.DeclarativeSdp;
+import io.voxcore.media.sdp.MediaCapabilities;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,18 +14,24 @@ import picocli.CommandLine.Option;
 
 /** {@code voxcore send}: streams a WAV file as RTP in real time. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Stream a mono 16-bit WAV file as G.711 or G.722 RTP (at the codec's rate, 8 or 16 kHz; "
-                + "8, 12, 16, 24 and 48 kHz files are resampled, said on screen), in real time, optionally followed by "
-                + "DTMF digits; prints statistics as JSON.")
+        description = "Stream a mono 16-bit WAV file as G.711, G.722 or Opus RTP (at the codec's rate, 8, 16 or "
+                + "48 kHz; 8, 12, 16, 24 and 48 kHz files are resampled, said on screen), in real time, optionally "
+                + "followed by DTMF digits; prints statistics as JSON.")
 final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--to", required = true, paramLabel = "HOST:PORT", converter = HostPort.class,
             description = "Where to send RTP.")
     InetSocketAddress to;
 
-    @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722",
-            description = "Codec (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722|opus",
+            description = "Codec, any case (default: ${DEFAULT-VALUE}). Opus (RFC 7587) is sent mono at 48 kHz "
+                    + "on a 48 kHz RTP clock under the dynamic payload type of --pt.")
     Codec codec;
+
+    @Option(names = "--pt", paramLabel = "PT",
+            description = "Payload type of a codec with a dynamic one (opus), 96-127 (default: "
+                    + Codec.DEFAULT_OPUS_PAYLOAD_TYPE + ").")
+    Integer payloadType;
 
     @Option(names = "--ptime", defaultValue = "20", paramLabel = "MS",
             description = "Packet duration in ms, 10-60 (default: ${DEFAULT-VALUE}).")
@@ -84,6 +92,15 @@ final class SendCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--dtmf needs at least one digit");
             }
         }
+        int pt = Codec.payloadType("--pt", codec, payloadType);
+        if (codec == Codec.OPUS && ptime != 10 && ptime != 20 && ptime != 40 && ptime != 60) {
+            throw new IllegalArgumentException("--ptime " + ptime + " is not an Opus frame duration: opus sends 10, 20, "
+                    + "40 or 60 ms packets (RFC 6716 2.1.4)");
+        }
+        if (dtmf != null && pt == eventPayloadType) {
+            throw new IllegalArgumentException("--pt " + pt + " and --event-pt " + eventPayloadType
+                    + " must differ: one payload type names one format");
+        }
         if (!(startDelay >= 0) || startDelay > 3600) {
             throw new IllegalArgumentException("--start-delay " + startDelay + " must be 0-3600 seconds");
         }
@@ -92,8 +109,11 @@ final class SendCommand implements Callable<Integer> {
                 && to.getAddress() instanceof java.net.Inet6Address) {
             from = new InetSocketAddress(java.net.InetAddress.getByName("::"), from.getPort()); // an IPv6 destination
         }
+        int events = dtmf != null ? eventPayloadType : -1;
+        long now = System.currentTimeMillis() / 1000;
         MediaSessionConfig config;
         io.voxcore.media.sdp.SessionDescription described = null;
+        String key = null;
         if (srtp != null) {
             if (sdpOut == null) {
                 throw new IllegalArgumentException("--srtp needs --sdp-out FILE: the key travels to the receiver in "
@@ -105,25 +125,33 @@ final class SendCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--srtp " + srtp + ": " + e.getMessage(), e);
             }
-            String key = io.voxcore.media.srtp.SdesCrypto.generate(1, suite).attributeValue();
-            described = SendSdp.describe(to, codec, ptime, dtmf != null ? eventPayloadType : -1,
-                    System.currentTimeMillis() / 1000, key);
-            config = MediaSessionConfig.builder().localAddress(from).negotiated(io.voxcore.media.sdp.DeclarativeSdp
-                    .sending(described, io.voxcore.media.sdp.MediaCapabilities.defaults())).build();
+            key = io.voxcore.media.srtp.SdesCrypto.generate(1, suite).attributeValue();
+        }
+        int captureRate = WavFiles.rate(in);
+        short[] samples = WavFiles.read(in, codec.sampleRate(), spec.commandLine().getOut());
+        if (key != null || codec.dynamic()) {
+            // A codec with a dynamic payload type (or SRTP's key) is configured through the description
+            // the file states, so that what is sent is what the file says.
+            described = SendSdp.describe(to, codec, pt, ptime, events, now, key, captureRate);
+            MediaCapabilities.Builder caps = MediaCapabilities.builder();
+            MediaCapabilities.defaults().codecs().forEach(caps::codec);
+            config = MediaSessionConfig.builder().localAddress(from).negotiated(DeclarativeSdp.sending(
+                    OpusChannels.asDecoded(described, new java.util.ArrayList<>()), OpusChannels.withWideband(caps)))
+                    .build();
         } else {
             config = MediaSessionConfig.builder()
-                    .localAddress(from).remoteAddress(to).payloadType(codec.payloadType()).ptimeMillis(ptime)
+                    .localAddress(from).remoteAddress(to).payloadType(pt).ptimeMillis(ptime)
                     .telephoneEventPayloadType(eventPayloadType).build();
         }
-        short[] samples = WavFiles.read(in, codec.sampleRate(), spec.commandLine().getOut());
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-send").build()) {
             MediaSession session = engine.createSession(config);
             session.start();
             if (sdpOut != null) {
-                SendSdp.write(sdpOut, described != null ? described : SendSdp.describe(to, codec, ptime,
-                        dtmf != null ? eventPayloadType : -1, System.currentTimeMillis() / 1000));
+                SendSdp.write(sdpOut, described != null ? described
+                        : SendSdp.describe(to, codec, pt, ptime, events, now, null, captureRate));
                 spec.commandLine().getOut().println("send: wrote " + sdpOut + " describing " + (srtp != null
-                        ? "SRTP (" + srtp + ", key in the file) " : "RTP ") + codec + " to " + to);
+                        ? "SRTP (" + srtp + ", key in the file) " : "RTP ") + codec.sdpName()
+                        + (codec.dynamic() ? " (PT " + pt + ")" : "") + " to " + to);
                 spec.commandLine().getOut().flush();
             }
             if (startDelay > 0) {
@@ -137,14 +165,25 @@ final class SendCommand implements Callable<Integer> {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                int n = Math.min(chunk, samples.length - at);
-                if (n < chunk) {
-                    // The last packet is padded with silence so that every packet is a whole ptime.
-                    short[] last = new short[chunk];
-                    System.arraycopy(samples, at, last, 0, n);
-                    session.send(last, 0, chunk);
-                } else {
-                    session.send(samples, at, chunk);
+                try {
+                    int n = Math.min(chunk, samples.length - at);
+                    if (n < chunk) {
+                        // The last packet is padded with silence so that every packet is a whole ptime.
+                        short[] last = new short[chunk];
+                        System.arraycopy(samples, at, last, 0, n);
+                        session.send(last, 0, chunk);
+                    } else {
+                        session.send(samples, at, chunk);
+                    }
+                } catch (AssertionError e) {
+                    // Concentus 1.0.2 checks internal invariants with unconditional assertions that some
+                    // loud input trips (an overflow check libopus compiles out): one line, not a trace
+                    StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+                    throw new IllegalStateException("the " + codec.sdpName() + " encoder failed an internal check "
+                            + "on the packet at " + String.format(java.util.Locale.ROOT, "%.2f", at
+                            / (double) codec.sampleRate()) + " s of " + in + " (" + e + (where == null ? ""
+                            : " at " + where.getClassName() + "." + where.getMethodName()) + "); a known limit "
+                            + "of Concentus 1.0.2 on some loud input: try the file a few dB quieter", e);
                 }
                 next += period;
             }

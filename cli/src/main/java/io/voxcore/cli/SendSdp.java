@@ -50,7 +50,7 @@ final class SendSdp {
      * {@code crypto} is given: {@code RTP/SAVP} with the stream's key as {@code a=crypto}.
      *
      * @param to the destination
-     * @param codec the codec
+     * @param codec the codec, with a static payload type
      * @param ptimeMillis packet duration
      * @param eventPayloadType the telephone-event payload type, or -1 for none
      * @param unixSeconds now, for the origin's session id and version
@@ -59,17 +59,47 @@ final class SendSdp {
      */
     static SessionDescription describe(InetSocketAddress to, Codec codec, int ptimeMillis, int eventPayloadType,
             long unixSeconds, String crypto) {
+        return describe(to, codec, codec.payloadType(), ptimeMillis, eventPayloadType, unixSeconds, crypto,
+                codec.sampleRate());
+    }
+
+    /**
+     * Describes a stream of any codec under the payload type given. For Opus (RFC 7587 7) the
+     * rtpmap is {@code opus/48000/2} whatever is sent, and an fmtp line says what is: mono
+     * ({@code sprop-stereo=0}, the tool reads mono WAV files only) captured at
+     * {@code captureRate} ({@code sprop-maxcapturerate}, the WAV file's rate before resampling,
+     * which tells a receiver the audio's real bandwidth). Telephone events run on the codec's
+     * RTP clock (RFC 4733 2.1: {@code telephone-event/48000} beside Opus).
+     *
+     * @param to the destination
+     * @param codec the codec
+     * @param payloadType its payload type: the static one, or the dynamic one chosen (96-127)
+     * @param ptimeMillis packet duration
+     * @param eventPayloadType the telephone-event payload type, or -1 for none
+     * @param unixSeconds now, for the origin's session id and version
+     * @param crypto the {@code a=crypto} value with the key, or null for plain RTP
+     * @param captureRate the rate the audio was captured at, Hz (Opus's {@code sprop-maxcapturerate})
+     * @return the description
+     */
+    static SessionDescription describe(InetSocketAddress to, Codec codec, int payloadType, int ptimeMillis,
+            int eventPayloadType, long unixSeconds, String crypto, int captureRate) {
         String host = text(to.getAddress());
         Connection c = Connection.of(host);
         long id = unixSeconds + NTP_UNIX_OFFSET;
         MediaDescription.Builder m = MediaDescription.builder("audio", to.getPort(), crypto == null ? "RTP/AVP" : "RTP/SAVP")
-                .addFormat(codec.payloadType());
+                .addFormat(payloadType);
         if (eventPayloadType >= 0) {
             m.addFormat(eventPayloadType);
         }
-        m.addAttribute(new Rtpmap(codec.payloadType(), codec.name(), codec.clockRate(), 1).toAttribute());
+        if (codec == Codec.OPUS) {
+            m.addAttribute(new Rtpmap(payloadType, codec.sdpName(), codec.clockRate(), 2).toAttribute());
+            m.addAttribute(new Fmtp(payloadType, "sprop-maxcapturerate=" + captureRate + ";sprop-stereo=0")
+                    .toAttribute());
+        } else {
+            m.addAttribute(new Rtpmap(payloadType, codec.sdpName(), codec.clockRate(), 1).toAttribute());
+        }
         if (eventPayloadType >= 0) {
-            m.addAttribute(new Rtpmap(eventPayloadType, "telephone-event", 8000, 1).toAttribute());
+            m.addAttribute(new Rtpmap(eventPayloadType, "telephone-event", codec.clockRate(), 1).toAttribute());
             m.addAttribute(new Fmtp(eventPayloadType, TelephoneEvents.DTMF.toString()).toAttribute());
         }
         m.addAttribute(Attribute.of("ptime", Integer.toString(ptimeMillis)));

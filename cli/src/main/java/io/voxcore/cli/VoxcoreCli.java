@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * line on standard error.
  */
 @Command(name = "voxcore", mixinStandardHelpOptions = true, versionProvider = VoxcoreCli.Version.class,
-        description = "Send, receive and relay G.711 RTP audio with voxcore; answer SDP offers.",
+        description = "Send, receive and relay G.711, G.722 and Opus RTP audio with voxcore; answer SDP offers.",
         subcommands = {SendCommand.class, ReceiveCommand.class, RelayCommand.class, DemoCommand.class,
             LoadCommand.class, SdpCommand.class, CommandLine.HelpCommand.class})
 public final class VoxcoreCli implements Runnable {
@@ -53,6 +53,7 @@ public final class VoxcoreCli implements Runnable {
         CommandLine cli = new CommandLine(new VoxcoreCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --codec opus, as SDP spells it, and PCMU alike
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("voxcore: " + e.getMessage() + " (see 'voxcore" + commandPath(e.getCommandLine()) + " --help')");
             return USAGE;

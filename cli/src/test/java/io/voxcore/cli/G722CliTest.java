@@ -67,4 +67,42 @@ class G722CliTest {
         assertThat(missed).as("samples missed at the start").isLessThan(320);
         assertThat(received.out()).contains("\"cumulativeLost\":0").contains("\"wrongPayloadType\":0");
     }
+
+    /**
+     * {@code receive --sdp} of the file {@code send --codec G722 --sdp-out} writes (static payload
+     * type 9, {@code G722/8000}) listens where it says and decodes G.722 to a 16 kHz WAV file:
+     * codec-core's decoding of codec-core's encoding, in order.
+     */
+    @Test
+    void receiveSdpDecodesTheG722StreamSendDescribes() throws Exception {
+        short[] wide = DemoCommand.speech(16000 * 3, 23);
+        Path in = dir.resolve("wide.wav");
+        WavFiles.write(in, wide, wide.length, 16000, 1);
+        AudioCodec encoder = CodecFactory.create(CodecConfig.of(CodecType.G722));
+        AudioCodec decoder = CodecFactory.create(CodecConfig.of(CodecType.G722));
+        short[] reference = new short[wide.length];
+        byte[] coded = new byte[160];
+        for (int at = 0; at + 320 <= wide.length; at += 320) {
+            encoder.encode(wide, at, 320, coded, 0);
+            decoder.decode(coded, 0, 160, reference, at);
+        }
+        int port = Ffmpeg.freeRtpPort();
+        Path sdp = dir.resolve("g722.sdp");
+        Path out = dir.resolve("got.wav");
+        Cli.Started sending = Cli.start("send", "--to", "127.0.0.1:" + port, "--codec", "G722", "--in", in.toString(),
+                "--sdp-out", sdp.toString(), "--start-delay", "1.5");
+        sending.awaitOutput("send: wrote " + sdp);
+        Cli.Started receiving = Cli.start("receive", "--sdp", sdp.toString(), "--out", out.toString(), "--seconds",
+                "5");
+        receiving.awaitOutput("receive: listening on /127.0.0.1:" + port + " (from " + sdp + ": 9 G722/8000");
+        Cli.Result sent = sending.await();
+        assertThat(sent.code()).as(sent.err()).isZero();
+        Cli.Result received = receiving.await();
+        assertThat(received.code()).as(received.err()).isZero();
+        assertThat(WavFiles.rate(out)).isEqualTo(16000);
+        int missed = Played.assertInOrder("G.722 from an SDP file", reference, WavFiles.read(out, 16000, null),
+                received.out());
+        assertThat(missed).as("samples missed at the start (the receiver started in the 1.5 s delay)")
+                .isLessThan(320);
+    }
 }

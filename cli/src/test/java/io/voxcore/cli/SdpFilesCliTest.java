@@ -56,7 +56,7 @@ class SdpFilesCliTest {
         assertThat(screen).contains("receive: 192.0.2.1 (the c= address of " + sdp
                 + ") is not an address of this machine: listening on 0.0.0.0 instead")
                 .contains("receive: not decodable here: 97 PCMU/44100: no codec in this jar decodes it (it has PCMU/8000, "
-                        + "PCMA/8000)")
+                        + "PCMA/8000, G722/8000, opus/48000, opus/48000/2)")
                 .contains("receive: not decodable here: payload type 96 has no a=rtpmap and is not a static type")
                 .contains("receive: not decodable here: 102 telephone-event/16000 runs at another rate");
 

@@ -141,7 +141,7 @@ class VoxcoreCliTest {
         assertThat(received.code()).as(received.err()).isZero();
         assertThat(received.out()).contains("\"cumulativeLost\":0");
 
-        short[] got = WavFiles.read(out);
+        short[] got = withoutGapSilence(WavFiles.read(out), received.out());
         assertThat(got.length).isGreaterThanOrEqualTo(signal.length);
         for (int i = 0; i < signal.length; i++) {
             short expected = G711.alawToLinear(G711.linearToAlaw(signal[i]));
@@ -262,12 +262,34 @@ class VoxcoreCliTest {
         Result received = receiver.get(30, TimeUnit.SECONDS);
         assertThat(received.code()).as(received.err()).isZero();
         assertThat(received.out()).contains("\"dtmfReceived\":2").contains("\"cumulativeLost\":0");
-        short[] got = WavFiles.read(out);
+        short[] got = withoutGapSilence(WavFiles.read(out), received.out());
         assertThat(got.length).isEqualTo(signal.length);
         for (int i = 0; i < signal.length; i++) {
             short expected = G711.alawToLinear(G711.ulawToAlaw(G711.linearToUlaw(signal[i])));
             assertThat(got[i]).as("sample %d", i).isEqualTo(expected);
         }
+    }
+
+    /**
+     * The A-law samples {@code receive} wrote, without the silence of playout gaps: on a loaded
+     * machine the jitter buffer may run dry with no packet lost, and {@code receive} writes the gap's
+     * silence (zeros) to keep the file's timing (see {@link Played}). A-law never decodes to 0 (its
+     * smallest magnitude is 8), so every zero is gap silence; there may be some only when the
+     * statistics count a gap.
+     */
+    private static short[] withoutGapSilence(short[] samples, String statistics) {
+        short[] out = new short[samples.length];
+        int n = 0;
+        for (short s : samples) {
+            if (s != 0) {
+                out[n++] = s;
+            }
+        }
+        if (n < samples.length) {
+            assertThat(statistics).as("%d samples of gap silence, so the playout reported a gap", samples.length - n)
+                    .doesNotContain("\"gaps\":0,");
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static int freePort() throws Exception {

@@ -1,138 +1,269 @@
 package io.voxcore.benchmarks.report;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedRangeCategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * A hand-written SVG bar chart: one group of horizontal bars per operation (benchmark class), one
- * bar per implementation, time per frame on a logarithmic axis so that the JDK path's
- * microseconds and the kernels' nanoseconds are both readable.
+ * The report's bar chart, drawn by JFreeChart into a PNG without a display: one group of
+ * horizontal bars per operation (benchmark class), one bar per implementation coloured by whose it
+ * is, each labelled with its time, on a logarithmic time axis shared by all groups so that the JDK
+ * path's microseconds and the kernels' nanoseconds are both readable.
  */
 final class BarChart {
 
-    private static final int LABEL_WIDTH = 250;
-    private static final int PLOT_WIDTH = 560;
-    private static final int VALUE_WIDTH = 90;
-    private static final int BAR_HEIGHT = 16;
-    private static final int BAR_GAP = 4;
-    private static final int GROUP_GAP = 30;
-    private static final int TOP = 60;
+    private static final int WIDTH = 1000;
+    private static final int PIXELS_PER_BAR = 20;
+    private static final int PIXELS_PER_GROUP = 34;
+    private static final int FRAME_PIXELS = 150;
+
+    /** Implementation families in legend order, with their names on the chart. */
+    private static final String[][] LEGEND = {{"baseline", "baseline (plain loop or copy)"}, {"voxcore", "voxcore"},
+        {"fmj", "FMJ"}, {"jdk", "JDK javax.sound.sampled"}, {"other", "voxcore convenience forms (allocate)"}};
 
     private BarChart() {
     }
 
-    private static String color(String family, int index) {
+    private static Color color(String family, int index) {
         switch (family) {
             case "baseline":
-                return "#9e9e9e";
+                return new Color(0x9e9e9e);
             case "voxcore":
-                return new String[] {"#1565c0", "#1e88e5", "#42a5f5", "#90caf9"}[Math.min(index, 3)];
+                return new Color(new int[] {0x1565c0, 0x1e88e5, 0x42a5f5, 0x90caf9}[Math.min(index, 3)]);
             case "fmj":
-                return "#ef6c00";
+                return new Color(0xef6c00);
             case "jdk":
-                return "#c62828";
+                return new Color(0xc62828);
             default:
-                return "#6a1b9a";
+                return new Color(0x6a1b9a);
         }
     }
 
     /**
-     * Draws the rows measured at one frame size.
+     * Draws the rows measured at one frame size into a PNG file.
      *
      * @param rows all rows of the run
      * @param size the {@code size} parameter to draw
-     * @return the SVG document
+     * @param file the PNG file to write
+     * @throws IOException when it cannot be written
      */
-    static String svg(List<Report.Row> rows, String size) {
+    static void png(List<Report.Row> rows, String size, Path file) throws IOException {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // no display needed (run-report.sh sets it too)
+        }
+        JFreeChart chart = chart(rows, size);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, height(rows, size));
+    }
+
+    /**
+     * The chart's height: room for every bar and group label.
+     *
+     * @param rows all rows
+     * @param size the size drawn
+     * @return pixels
+     */
+    static int height(List<Report.Row> rows, String size) {
+        Map<String, List<Report.Row>> groups = groups(rows, size);
+        int bars = 0;
+        for (List<Report.Row> g : groups.values()) {
+            bars += g.size();
+        }
+        return FRAME_PIXELS + groups.size() * PIXELS_PER_GROUP + bars * PIXELS_PER_BAR;
+    }
+
+    private static Map<String, List<Report.Row>> groups(List<Report.Row> rows, String size) {
         Map<String, List<Report.Row>> groups = new LinkedHashMap<>();
+        for (Report.Row r : rows) {
+            if (size.equals(r.params().get("size")) && r.ns() > 0) {
+                groups.computeIfAbsent(r.className(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Builds the chart.
+     *
+     * @param rows all rows of the run
+     * @param size the {@code size} parameter to draw
+     * @return the chart
+     */
+    static JFreeChart chart(List<Report.Row> rows, String size) {
+        Map<String, List<Report.Row>> groups = groups(rows, size);
         double min = Double.MAX_VALUE;
         double max = 0;
-        for (Report.Row r : rows) {
-            if (!size.equals(r.params().get("size")) || !(r.ns() > 0)) {
-                continue;
+        for (List<Report.Row> g : groups.values()) {
+            for (Report.Row r : g) {
+                min = Math.min(min, r.ns());
+                max = Math.max(max, r.ns());
             }
-            groups.computeIfAbsent(r.className(), k -> new ArrayList<>()).add(r);
-            min = Math.min(min, r.ns());
-            max = Math.max(max, r.ns());
         }
         if (groups.isEmpty()) {
             min = 1;
             max = 10;
         }
-        int lo = (int) Math.floor(Math.log10(min));
+        // at least half a decade below the shortest bar, so that no bar is drawn with no length
+        int lo = (int) Math.floor(Math.log10(min / 2));
         int hi = (int) Math.ceil(Math.log10(max));
         if (hi == lo) {
             hi++;
         }
-        int barCount = 0;
-        for (List<Report.Row> g : groups.values()) {
-            barCount += g.size();
-        }
-        int height = TOP + groups.size() * (GROUP_GAP + 6) + barCount * (BAR_HEIGHT + BAR_GAP) + 64;
-        int width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH;
-        int x0 = LABEL_WIDTH;
-
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height, width, height));
-        sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\" font-weight=\"bold\">"
-                + "Time per %s-sample frame (ns/op, log scale; shorter is faster)</text>%n", 10, esc(size)));
-        int plotBottom = height - 54;
-        for (int d = lo; d <= hi; d++) {
-            double x = x0 + (double) (d - lo) / (hi - lo) * PLOT_WIDTH;
-            sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>%n",
-                    x, TOP - 15, x, plotBottom));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>%n",
-                    x, plotBottom + 16, esc(decade(d))));
-            sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>%n",
-                    x, TOP - 20, esc(decade(d))));
-        }
-        int y = TOP;
+        LogAxis time = new LogAxis("ns/op");
+        time.setBase(10);
+        time.setTickUnit(new NumberTickUnit(1)); // one tick per decade (the unit is in log space)
+        time.setNumberFormatOverride(new DecadeFormat());
+        // beyond the last decade: room for the longest bar's label
+        time.setRange(Math.pow(10, lo), Math.pow(10, hi + 0.35));
+        CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(time);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setGap(6);
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
         for (Map.Entry<String, List<Report.Row>> g : groups.entrySet()) {
-            sb.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" font-weight=\"bold\">%s</text>%n",
-                    y + 12, esc(g.getKey().replace("Benchmark", ""))));
-            y += 18;
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            List<Color> colors = new ArrayList<>();
             int voxIndex = 0;
             for (Report.Row r : g.getValue()) {
-                double len = Math.max(1, (Math.log10(r.ns()) - lo) / (hi - lo) * PLOT_WIDTH);
-                String family = r.family();
-                String fill = color(family, family.equals("voxcore") ? voxIndex++ : 0);
-                sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-                        x0 - 8, y + BAR_HEIGHT - 4, esc(r.method())));
-                sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
-                        + "<title>%s.%s: %s ns/op</title></rect>%n", x0, y, len, BAR_HEIGHT, fill,
-                        esc(r.className()), esc(r.method()), esc(Report.format(r.ns()))));
-                sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#333\">%s ns</text>%n",
-                        x0 + len + 4, y + BAR_HEIGHT - 4, esc(Report.format(r.ns()))));
-                y += BAR_HEIGHT + BAR_GAP;
+                String other = r.params().entrySet().stream().filter(e -> !e.getKey().equals("size"))
+                        .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + "," + b).orElse("");
+                data.addValue(r.ns(), "ns/op", other.isEmpty() ? r.method() : r.method() + " [" + other + "]");
+                colors.add(color(r.family(), r.family().equals("voxcore") ? voxIndex++ : 0));
             }
-            y += GROUP_GAP - 18 + 6;
+            CategoryAxis methods = new CategoryAxis(g.getKey().replace("Benchmark", ""));
+            methods.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            methods.setTickLabelFont(label);
+            methods.setCategoryMargin(0.15);
+            methods.setMaximumCategoryLabelWidthRatio(0.45f); // whole names, with their parameters
+            methods.setLowerMargin(0.02);
+            methods.setUpperMargin(0.02);
+            CategoryPlot sub = new CategoryPlot(data, methods, null, new FamilyRenderer(colors, lo, label));
+            sub.setBackgroundPaint(Color.WHITE);
+            sub.setRangeGridlinePaint(new Color(0xdddddd));
+            sub.setRangeGridlineStroke(new BasicStroke(1f));
+            plot.add(sub, g.getValue().size());
         }
-        int lx = 10;
-        String[][] legend = {{"baseline", "baseline (plain loop or copy)"}, {"voxcore", "voxcore"}, {"fmj", "FMJ"},
-            {"jdk", "JDK javax.sound.sampled"}, {"other", "voxcore convenience forms (allocate)"}};
-        for (String[] l : legend) {
-            sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", lx, height - 20, color(l[0], 0), lx + 16, height - 10,
-                    esc(l[1])));
-            lx += 40 + 7 * l[1].length();
+        LegendItemCollection legend = new LegendItemCollection();
+        for (String[] l : LEGEND) {
+            legend.add(new LegendItem(l[1], color(l[0], 0)));
         }
-        sb.append("</svg>\n");
-        return sb.toString();
+        plot.setFixedLegendItems(legend);
+        JFreeChart chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, true);
+        chart.setTitle(new TextTitle("Time per " + size + "-sample frame (ns/op, log scale; shorter is faster)",
+                new Font(Font.SANS_SERIF, Font.BOLD, 15)));
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        return chart;
     }
 
-    private static String decade(int d) {
+    /** Bars coloured one by one (by implementation family), labelled with their time. */
+    private static final class FamilyRenderer extends BarRenderer {
+        private static final long serialVersionUID = 1L;
+        private final Color[] colors;
+
+        FamilyRenderer(List<Color> colors, int lowestDecade, Font font) {
+            this.colors = colors.toArray(new Color[0]);
+            setBase(Math.pow(10, lowestDecade)); // bars grow from the axis' start: a log axis has no 0
+            setIncludeBaseInRange(false);
+            setBarPainter(new StandardBarPainter());
+            setShadowVisible(false);
+            setDrawBarOutline(false);
+            setMaximumBarWidth(1.0);
+            setItemMargin(0);
+            setDefaultItemLabelsVisible(true);
+            setDefaultItemLabelFont(font);
+            setDefaultItemLabelPaint(new Color(0x333333));
+            setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} ns", new TimeFormat()));
+            setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3,
+                    TextAnchor.CENTER_LEFT));
+            setDefaultToolTipGenerator(null);
+        }
+
+        @Override
+        public Paint getItemPaint(int row, int column) {
+            return colors[column];
+        }
+    }
+
+    /** Bar labels: the time as the report's tables print it. */
+    private static final class TimeFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(Report.format(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            return null; // labels only
+        }
+    }
+
+    /** Tick labels at decades of nanoseconds: 1 ns, 10 ns, ..., 1 µs, ..., 1 s. */
+    private static final class DecadeFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(decade((int) Math.round(Math.log10(number))));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return format((double) number, toAppendTo, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            return null; // labels only
+        }
+    }
+
+    /**
+     * A decade's label.
+     *
+     * @param d the power of ten, in ns
+     * @return e.g. "100 ns", "1 µs"
+     */
+    static String decade(int d) {
         String[] units = {"ns", "µs", "ms", "s"};
         int unit = Math.max(0, Math.min(3, Math.floorDiv(d, 3)));
         long value = (long) Math.pow(10, d - unit * 3);
         return d < 0 ? String.format(Locale.ROOT, "%.3f ns", Math.pow(10, d)) : value + " " + units[unit];
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,5 +1,8 @@
 package io.voxcore.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +21,13 @@ import java.util.TreeMap;
 /**
  * Turns a JMH JSON result file into the published performance report: prints a table (benchmark,
  * parameters, ns/op, B/op, speed-up against FMJ and the JDK in the same run), checks the targets,
- * and writes {@code performance.md} and a bar chart {@code performance.svg}.
+ * and writes {@code performance.md} and a bar chart {@code performance.png} (JFreeChart, drawn
+ * headless).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.voxcore.benchmarks.report.Report \
  *     --input benchmarks/target/jmh-result.json --markdown docs/performance.md \
- *     --svg docs/performance.svg --command "benchmarks/run-report.sh" [--cores 2]
+ *     --chart docs/performance.png --command "benchmarks/run-report.sh" [--cores 2]
  * </pre>
  *
  * <p>Rows are grouped by benchmark class (one operation) and parameters; within a group the
@@ -47,6 +51,9 @@ public final class Report {
      * tiny fractions of a byte (the harness's own bookkeeping spread over millions of calls).
      */
     static final double ZERO_ALLOC_TOLERANCE = 0.5;
+
+    /** Reads JMH's result file; thread-safe once configured. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Report() {
     }
@@ -82,7 +89,7 @@ public final class Report {
     /**
      * Runs the tool.
      *
-     * @param args {@code --input FILE} (required), {@code --markdown FILE}, {@code --svg FILE},
+     * @param args {@code --input FILE} (required), {@code --markdown FILE}, {@code --chart FILE.png},
      *     {@code --command TEXT} (the command that made the input, quoted in the report),
      *     {@code --cores N} (defaults to this JVM's processor count)
      * @throws IOException when a file cannot be read or written
@@ -91,16 +98,23 @@ public final class Report {
         Map<String, String> opts = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: Report --input FILE [--markdown FILE] [--svg FILE]"
+                throw new IllegalArgumentException("usage: Report --input FILE [--markdown FILE] [--chart FILE.png]"
                         + " [--command TEXT] [--cores N]; bad argument '" + args[i] + "'");
             }
             opts.put(args[i].substring(2), args[i + 1]);
+        }
+        for (String key : opts.keySet()) {
+            if (!java.util.Set.of("input", "markdown", "chart", "command", "cores").contains(key)) {
+                throw new IllegalArgumentException("unknown option --" + key + (key.equals("svg")
+                        ? ": the chart is a PNG drawn by JFreeChart now, --chart FILE.png" : "")
+                        + "; usage: Report --input FILE [--markdown FILE] [--chart FILE.png] [--command TEXT] [--cores N]");
+            }
         }
         String input = opts.get("input");
         if (input == null) {
             throw new IllegalArgumentException("--input FILE is required; got " + opts.keySet());
         }
-        Object json = JsonReader.parse(Files.readString(Path.of(input), StandardCharsets.UTF_8));
+        JsonNode json = parse(Files.readString(Path.of(input), StandardCharsets.UTF_8));
         List<Row> rows = rows(json);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(input + " holds no benchmark results");
@@ -115,15 +129,22 @@ public final class Report {
         if (opts.containsKey("markdown")) {
             int cores = opts.containsKey("cores") ? Integer.parseInt(opts.get("cores"))
                     : Runtime.getRuntime().availableProcessors();
-            String md = markdown(info, cores, opts.getOrDefault("command", "(not given)"), table, targets,
-                    opts.containsKey("svg") ? Path.of(opts.get("markdown")).toAbsolutePath().getParent()
-                            .relativize(Path.of(opts.get("svg")).toAbsolutePath()).toString() : null);
+            // the run's date: the result file's, so that a report made again from the same file says the same
+            ZonedDateTime date = Files.getLastModifiedTime(Path.of(input)).toInstant().atZone(ZoneOffset.UTC);
+            String md = markdown(date, info, cores, opts.getOrDefault("command", "(not given)"), table, targets,
+                    opts.containsKey("chart") ? Path.of(opts.get("markdown")).toAbsolutePath().getParent()
+                            .relativize(Path.of(opts.get("chart")).toAbsolutePath()).toString() : null);
             write(Path.of(opts.get("markdown")), md);
             out.println("wrote " + opts.get("markdown"));
         }
-        if (opts.containsKey("svg")) {
-            write(Path.of(opts.get("svg")), BarChart.svg(rows, TARGET_SIZE));
-            out.println("wrote " + opts.get("svg"));
+        if (opts.containsKey("chart")) {
+            Path chart = Path.of(opts.get("chart"));
+            Path parent = chart.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            BarChart.png(rows, TARGET_SIZE, chart);
+            out.println("wrote " + opts.get("chart"));
         }
     }
 
@@ -137,85 +158,82 @@ public final class Report {
 
     // ---- Reading. ----
 
-    @SuppressWarnings("unchecked")
-    static List<Row> rows(Object json) {
-        if (!(json instanceof List)) {
-            throw new IllegalArgumentException("a JMH result file is a JSON array, got " + typeOf(json));
+    /**
+     * Parses a JMH result file's text with Jackson.
+     *
+     * @param text the JSON text
+     * @return its tree
+     * @throws IllegalArgumentException when it is not JSON, with Jackson's message (line and column)
+     */
+    static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JMH JSON result file: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        }
+    }
+
+    static List<Row> rows(JsonNode json) {
+        if (!json.isArray()) {
+            throw new IllegalArgumentException("a JMH result file is a JSON array, got " + json.getNodeType());
         }
         List<Row> rows = new ArrayList<>();
-        for (Object o : (List<Object>) json) {
-            Map<String, Object> b = (Map<String, Object>) o;
-            String name = (String) b.get("benchmark");
+        for (JsonNode b : json) {
+            String name = b.path("benchmark").asText();
             int dot = name.lastIndexOf('.');
+            if (dot <= 0) {
+                throw new IllegalArgumentException("a JMH result without a benchmark name: " + b);
+            }
             String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
             Map<String, String> params = new TreeMap<>();
-            Object p = b.get("params");
-            if (p instanceof Map) {
-                ((Map<String, Object>) p).forEach((k, v) -> params.put(k, String.valueOf(v)));
-            }
-            Map<String, Object> primary = (Map<String, Object>) b.get("primaryMetric");
-            double scale = nanosPer(String.valueOf(primary.get("scoreUnit")));
+            b.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+            JsonNode primary = b.path("primaryMetric");
+            double scale = nanosPer(primary.path("scoreUnit").asText());
             double ns = number(primary.get("score")) * scale;
             double err = number(primary.get("scoreError")) * scale;
             double best = Double.NaN;
-            Object raw = primary.get("rawData");
-            if (raw instanceof List) {
-                for (Object fork : (List<Object>) raw) {
-                    for (Object it : (List<Object>) fork) {
-                        double v = number(it) * scale;
-                        best = Double.isNaN(best) ? v : Math.min(best, v);
-                    }
+            for (JsonNode fork : primary.path("rawData")) {
+                for (JsonNode it : fork) {
+                    double v = number(it) * scale;
+                    best = Double.isNaN(best) ? v : Math.min(best, v);
                 }
             }
-            double bytes = Double.NaN;
-            Object secondary = b.get("secondaryMetrics");
-            if (secondary instanceof Map) {
-                Object alloc = ((Map<String, Object>) secondary).get("gc.alloc.rate.norm");
-                if (alloc instanceof Map) {
-                    bytes = number(((Map<String, Object>) alloc).get("score"));
-                }
-            }
+            double bytes = number(b.path("secondaryMetrics").path("gc.alloc.rate.norm").get("score"));
             rows.add(new Row(cls, name.substring(dot + 1), params, ns, err, best, bytes));
         }
         return rows;
     }
 
-    @SuppressWarnings("unchecked")
-    private static RunInfo runInfo(Object json) {
-        List<Object> all = (List<Object>) json;
-        Map<String, Object> first = (Map<String, Object>) all.get(0);
+    private static RunInfo runInfo(JsonNode all) {
+        JsonNode first = all.get(0);
         // Settings may differ per benchmark (annotations); list each distinct one with its count.
         Map<String, Integer> settings = new LinkedHashMap<>();
-        for (Object o : all) {
-            Map<String, Object> b = (Map<String, Object>) o;
+        for (JsonNode b : all) {
             String s = String.format(Locale.ROOT, "%s fork, %s warm-up x %s, %s measured x %s",
-                    text(b.get("forks")), text(b.get("warmupIterations")), b.get("warmupTime"),
-                    text(b.get("measurementIterations")), b.get("measurementTime"));
+                    b.path("forks").asText(), b.path("warmupIterations").asText(), b.path("warmupTime").asText(),
+                    b.path("measurementIterations").asText(), b.path("measurementTime").asText());
             settings.merge(s, 1, Integer::sum);
         }
-        StringBuilder sb = new StringBuilder(String.valueOf(first.get("mode")));
+        StringBuilder sb = new StringBuilder(first.path("mode").asText());
         settings.forEach((s, n) -> sb.append("; ").append(s).append(" (").append(n).append(n == 1 ? " result)" : " results)"));
-        return new RunInfo(String.valueOf(first.get("jmhVersion")), String.valueOf(first.get("jdkVersion")),
-                String.valueOf(first.get("vmName")), String.valueOf(first.get("vmVersion")), sb.toString());
+        return new RunInfo(first.path("jmhVersion").asText(), first.path("jdkVersion").asText(),
+                first.path("vmName").asText(), first.path("vmVersion").asText(), sb.toString());
     }
 
-    private static String text(Object o) {
-        return o instanceof Double && (Double) o == Math.rint((Double) o) ? String.valueOf(((Double) o).longValue())
-                : String.valueOf(o);
-    }
-
-    private static double number(Object o) {
-        if (o instanceof Double) {
-            return (Double) o;
+    /** A JSON number, or a string JMH writes for one ("NaN"), or NaN when missing. */
+    private static double number(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return Double.NaN;
         }
-        if (o instanceof String) {
-            try {
-                return Double.parseDouble((String) o);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
+        if (node.isNumber()) {
+            return node.doubleValue();
         }
-        return Double.NaN;
+        try {
+            return Double.parseDouble(node.asText());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static double nanosPer(String unit) {
@@ -231,10 +249,6 @@ public final class Report {
             default:
                 throw new IllegalArgumentException("expected a time per operation (run in avgt mode), got " + unit);
         }
-    }
-
-    private static String typeOf(Object o) {
-        return o == null ? "null" : o.getClass().getSimpleName();
     }
 
     // ---- Ratios and targets. ----
@@ -375,15 +389,15 @@ public final class Report {
         return sb.toString();
     }
 
-    private static String markdown(RunInfo info, int cores, String command, String table, List<String[]> targets,
-                                   String svg) {
+    private static String markdown(ZonedDateTime date, RunInfo info, int cores, String command, String table, List<String[]> targets,
+                                   String chart) {
         long pass = targets.stream().filter(t -> t[3].equals("PASS")).count();
         long miss = targets.stream().filter(t -> t[3].equals("MISS")).count();
         StringBuilder sb = new StringBuilder();
         sb.append("# voxcore performance\n\n");
         sb.append("Generated by the report tool from one JMH run; do not edit by hand, run the command again.\n\n");
-        sb.append("- Date: ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
-                "yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT))).append('\n');
+        sb.append("- Date: ").append(date.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)))
+                .append(" (when JMH wrote the result file)\n");
         sb.append("- Command: `").append(command).append("`\n");
         sb.append("- JDK: ").append(info.jdkVersion()).append(" (").append(info.vmName()).append(' ')
                 .append(info.vmVersion()).append(")\n");
@@ -402,9 +416,9 @@ public final class Report {
                 + " path opens an `AudioInputStream` per frame and converts it with `AudioSystem`, as an application"
                 + " would. voxcore works on `short[]` samples or `ShortBuffer`s.\n\n");
 
-        if (svg != null) {
+        if (chart != null) {
             sb.append("## Time per ").append(TARGET_SIZE).append("-sample frame\n\n");
-            sb.append("![ns per frame, log scale](").append(svg.replace('\\', '/')).append(")\n\n");
+            sb.append("![ns per frame, log scale](").append(chart.replace('\\', '/')).append(")\n\n");
         }
         sb.append("## All results\n\n");
         sb.append("ns/op is JMH's mean over the measured iterations and ± its 99.9% confidence half-width;"

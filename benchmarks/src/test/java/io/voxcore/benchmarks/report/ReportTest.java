@@ -2,8 +2,15 @@ package io.voxcore.benchmarks.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportTest {
 
@@ -30,7 +37,7 @@ class ReportTest {
 
     @Test
     void readsRowsAndConvertsTimesToNanoseconds() {
-        List<Report.Row> rows = Report.rows(JsonReader.parse(RUN));
+        List<Report.Row> rows = Report.rows(Report.parse(RUN));
         assertThat(rows).hasSize(8);
         Report.Row jdk = rows.get(4);
         assertThat(jdk.className()).isEqualTo("UlawEncodeBenchmark");
@@ -46,7 +53,7 @@ class ReportTest {
 
     @Test
     void judgesEachTargetFromTheRatiosOfOneRun() {
-        List<String[]> targets = Report.targets(Report.rows(JsonReader.parse(RUN)));
+        List<String[]> targets = Report.targets(Report.rows(Report.parse(RUN)));
         // voxcoreG711: 120/50 = 2.4x FMJ (pass), 3000/50 = 60x JDK (pass).
         assertThat(targets.get(0)).containsExactly("UlawEncode.voxcoreG711 vs FMJ", ">= 2.00x",
                 "2.40x (50.0 vs 120 ns/op)", "PASS");
@@ -69,8 +76,84 @@ class ReportTest {
 
     @Test
     void tableShowsSpeedUpsOnlyOnVoxcoreRows() {
-        String table = Report.table(Report.rows(JsonReader.parse(RUN)));
+        String table = Report.table(Report.rows(Report.parse(RUN)));
         assertThat(table).contains("| UlawEncode.voxcoreG711 | size=160 | 50.0 | 1.00 | 40.0 | 0.002 | 5.00x | 2.40x | 60.0x |");
         assertThat(table).contains("| UlawEncode.fmjMuLawEncoderUtil | size=160 | 120 | 1.00 | 96.0 | 0.000 | 12.0x |  |  |");
+    }
+
+    @TempDir
+    Path dir;
+
+    /**
+     * The whole tool on a small JMH file: the Markdown has the run's facts, the targets, the
+     * table and a link to the chart; the chart is a PNG (JFreeChart, headless) of the size-160
+     * rows, whose bars are drawn in each family's colour.
+     */
+    @Test
+    void writesTheMarkdownReportAndAPngChartFromAJmhFile() throws Exception {
+        Path input = dir.resolve("jmh-result.json");
+        Files.writeString(input, RUN);
+        Files.setLastModifiedTime(input, FileTime.from(Instant.parse("2026-01-02T03:04:05Z")));
+        Path md = dir.resolve("docs/performance.md");
+        Path png = dir.resolve("docs/performance.png");
+        Report.main(new String[] {"--input", input.toString(), "--markdown", md.toString(), "--chart", png.toString(),
+            "--command", "run-report.sh", "--cores", "2"});
+        String text = Files.readString(md);
+        assertThat(text).startsWith("# voxcore performance\n")
+                .contains("- Date: 2026-01-02 03:04 UTC (when JMH wrote the result file)\n")
+                .contains("- Command: `run-report.sh`\n")
+                .contains("- JDK: 17.0.15 (OpenJDK 17)\n")
+                .contains("- JMH 1.37: avgt; 1 fork, 2 warm-up x 1 s, 3 measured x 1 s (8 results)")
+                .contains("- Machine: 2 cores")
+                .contains("2 pass, 4 miss.")
+                .contains("| UlawEncode.voxcoreG711 vs FMJ | >= 2.00x | 2.40x (50.0 vs 120 ns/op) | PASS |")
+                .contains("![ns per frame, log scale](performance.png)")
+                .contains("| UlawEncode.voxcoreG711 | size=160 | 50.0 | 1.00 | 40.0 | 0.002 | 5.00x | 2.40x | 60.0x |");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as("a PNG ImageIO reads").isNotNull();
+        List<Report.Row> rows = Report.rows(Report.parse(RUN));
+        assertThat(image.getWidth()).isEqualTo(1000);
+        assertThat(image.getHeight()).isEqualTo(BarChart.height(rows, "160"));
+        // 7 rows at size 160 in two groups: the chart has bars of the baseline grey, voxcore's first
+        // blue, FMJ's orange and the JDK's red
+        assertThat(pixels(image, 0x9e9e9e)).as("baseline bars").isGreaterThan(100);
+        assertThat(pixels(image, 0x1565c0)).as("voxcore bars").isGreaterThan(100);
+        assertThat(pixels(image, 0xef6c00)).as("FMJ bars").isGreaterThan(100);
+        assertThat(pixels(image, 0xc62828)).as("JDK bars").isGreaterThan(100);
+        // the JDK's 3000 ns bar is longer than FMJ's 120 ns one: count its colour's widest row
+        assertThat(widest(image, 0xc62828)).isGreaterThan(widest(image, 0xef6c00));
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Report.main(new String[] {"--input", "x.json",
+            "--svg", "docs/performance.svg"})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option --svg").hasMessageContaining("--chart FILE.png");
+    }
+
+    private static int pixels(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static int widest(BufferedImage image, int rgb) {
+        int widest = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            int n = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    n++;
+                }
+            }
+            widest = Math.max(widest, n);
+        }
+        return widest;
     }
 }
