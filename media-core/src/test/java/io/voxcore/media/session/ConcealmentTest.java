@@ -36,11 +36,19 @@ class ConcealmentTest {
 
     /** Everything a sink was given, in order: samples with their timestamps, and gaps. */
     static final class Recording implements PcmSink {
-        final short[] samples = new short[1 << 16];
+        final short[] samples;
         final List<long[]> frames = new ArrayList<>(); // {timestamp, offset in samples, length}
         final List<long[]> gaps = new ArrayList<>(); // {timestamp, samples, packets}
         volatile int length;
         volatile long gapSamples;
+
+        Recording() {
+            this(1 << 16);
+        }
+
+        Recording(int capacity) {
+            samples = new short[capacity];
+        }
 
         @Override
         public synchronized void onPcm(short[] pcm, int offset, int n, long timestamp) {
