@@ -240,6 +240,16 @@ final class Playout implements JitterBuffer.Output {
             fillLost(ts, left, true);
             return;
         }
+        if (concealer != null && !codecConcealment.active() && concealer.inLoss() && left > 0
+                && left < concealer.frameSize()) {
+            // a hole of less than 10 ms between a loss and the next packet (the buffer's timing, not
+            // a pause): the concealment runs on through it, and the packet gets Appendix I's
+            // recovery, instead of a fade-out, a click of silence and an unfaded start
+            fillLost(ts, left, false);
+            concealedSamples -= left;
+            stretchedSamples += left;
+            return;
+        }
         if (concealer != null && left > 0) { // time without audio: a loss before it fades out
             int n = concealer.endWithSilence(noise, 0, Math.min(left, noise.length));
             if (n > 0) {
