@@ -69,8 +69,13 @@ final class CodecConcealment {
         return current != null;
     }
 
-    /** A new source: nothing of the old one is continued. */
+    /** A new source: nothing of the old one is continued, its decoders' state included. */
     void forget() {
+        for (ZeroCopyCodecAdapter d : decoders) {
+            if (d != null && d.concealsLoss()) {
+                d.reset();
+            }
+        }
         current = null;
         nextPayload = null;
         nextDecoder = null;
