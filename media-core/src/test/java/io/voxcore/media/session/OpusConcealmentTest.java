@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Opus in a session conceals through its own decoder (issue 13, issue 12's loss handling): an
- * Opus stream of 99 packets of 20 ms, every 10th one never sent, arrives over a real socket at a
+ * Opus stream of 99 packets of 20 ms, every 10th one never sent (and packet 48, making one burst
+ * of two), arrives over a real socket at a
  * session with {@link GapPolicy#CONCEAL}. The reference is codec-opus's {@link OpusCodec} run by
  * hand on the same packet sequence: {@code decode} for every packet that arrived, and for every
  * lost one {@code conceal} (Opus PLC), or {@code decodeFec} of the packet after it when the
- * stream was encoded with in-band FEC. What the session plays must equal that reference sample
+ * stream was encoded with in-band FEC and that packet arrived (the first of a burst of two is PLC). What the session plays must equal that reference sample
  * for sample, in the lost frames and in every frame after them (the decoder's state must have seen
  * the losses where they happened), and the counters must say how each lost frame was filled.
  *
@@ -38,32 +39,33 @@ class OpusConcealmentTest {
     private static final int FRAME = 960; // 20 ms per channel
     private static final int FRAMES = 99;
     private static final int PT = 111;
+    private static final int LOST = 10;
 
     @Test
     void everyTenthPacketLostIsOpusPlcExactlyAsTheCodecConcealsIt() throws Exception {
         Result r = run(false);
-        assertThat(r.stats.concealedSamples()).as("concealed samples").isEqualTo(9L * FRAME);
+        assertThat(r.stats.concealedSamples()).as("concealed samples").isEqualTo((long) LOST * FRAME);
         assertThat(r.stats.fecRecoveredSamples()).as("FEC-recovered samples").isZero();
-        assertThat(r.stats.gapPackets()).isEqualTo(9);
+        assertThat(r.stats.gapPackets()).isEqualTo(LOST);
     }
 
     @Test
     void withInBandFecEveryLostPacketIsRecoveredFromTheNextOne() throws Exception {
         Result r = run(true);
-        int withFec = 0;
-        for (int f = 10; f < FRAMES; f += 10) {
-            withFec += OpusPacket.hasFec(r.packets[f], 0, r.packets[f].length) ? 1 : 0;
+        int withFec = 0; // lost frames whose next packet arrived and carries FEC
+        for (int f = 0; f < FRAMES - 1; f++) {
+            withFec += lost(f) && !lost(f + 1) && OpusPacket.hasFec(r.packets[f + 1], 0, r.packets[f + 1].length) ? 1 : 0;
         }
         assertThat(withFec).as("packets after a loss that carry FEC (the encoder decides per frame)")
                 .isGreaterThanOrEqualTo(5);
         assertThat(r.stats.fecRecoveredSamples()).as("FEC-recovered samples").isEqualTo((long) withFec * FRAME);
-        assertThat(r.stats.concealedSamples()).as("concealed samples").isEqualTo((9L - withFec) * FRAME);
-        assertThat(r.stats.gapPackets()).isEqualTo(9);
+        assertThat(r.stats.concealedSamples()).as("concealed samples").isEqualTo((long) (LOST - withFec) * FRAME);
+        assertThat(r.stats.gapPackets()).isEqualTo(LOST);
         // FEC is not PLC: the recovered frames differ from what concealment would have played
         short[] plc = reference(r.packets, r.channels, false);
         int differing = 0;
-        for (int f = 9; f < FRAMES; f += 10) {
-            if (!OpusPacket.hasFec(r.packets[f + 1], 0, r.packets[f + 1].length)) {
+        for (int f = 0; f < FRAMES - 1; f++) {
+            if (!lost(f) || lost(f + 1) || !OpusPacket.hasFec(r.packets[f + 1], 0, r.packets[f + 1].length)) {
                 continue;
             }
             int from = f * FRAME * r.channels;
@@ -141,7 +143,7 @@ class OpusConcealmentTest {
             result.channels = channels;
             result.expected = expected;
         }
-        assertThat(result.stats.packetsReceived()).isEqualTo(FRAMES - 9);
+        assertThat(result.stats.packetsReceived()).isEqualTo(FRAMES - LOST);
         assertThat(result.stats.stretchedSamples()).as("no stretch (packets arrived early)").isZero();
         short[] expected = result.expected;
         for (int f = 0; f < FRAMES; f++) {
@@ -167,7 +169,7 @@ class OpusConcealmentTest {
             if (!lost(f)) {
                 n = decoder.decode(packets[f], 0, packets[f].length, pcm, at);
             } else {
-                n = fec ? decoder.decodeFec(packets[f + 1], 0, packets[f + 1].length, pcm, at, FRAME * channels) : 0;
+                n = fec && !lost(f + 1) ? decoder.decodeFec(packets[f + 1], 0, packets[f + 1].length, pcm, at, FRAME * channels) : 0;
                 if (n == 0) {
                     n = decoder.conceal(pcm, at, FRAME * channels);
                 }
@@ -177,8 +179,9 @@ class OpusConcealmentTest {
         return pcm;
     }
 
+    /** Every 10th packet, and the one before packet 49 too: one burst of two, whose first frame only PLC can fill. */
     private static boolean lost(int frame) {
-        return frame % 10 == 9;
+        return frame % 10 == 9 || frame == 48;
     }
 
     /** Voiced harmonics under a syllable envelope, with a little noise: speech enough for Opus's modes. */
