@@ -124,6 +124,36 @@ public interface AudioCodec {
     }
 
     /**
+     * Whether {@link #conceal} writes samples: the codec has a packet loss concealment of its own,
+     * running in its decoder, so a receiver must decode packets in playout order (not as they
+     * arrive) and call {@link #conceal} (or {@link #decodeFec}) for each lost frame. This default
+     * says no.
+     *
+     * @return true when the codec conceals losses itself
+     */
+    default boolean concealsLoss() {
+        return false;
+    }
+
+    /**
+     * How many samples decoding this payload will produce, read from the payload without decoding
+     * it (a receiver that decodes in playout order needs a packet's duration when it arrives). This
+     * default returns {@link #maxDecodedSize(int) maxDecodedSize(length)}, exact for codecs of a
+     * constant bitrate; a codec whose {@link #concealsLoss()} is true overrides it. Never allocates.
+     *
+     * @param data the encoded payload
+     * @param dataOffset index of the first byte
+     * @param length how many bytes
+     * @return the number of samples (all channels together)
+     * @throws IndexOutOfBoundsException if the range lies outside the array
+     * @throws CodecException {@link CodecException.Kind#INVALID_PAYLOAD} when the payload is malformed
+     */
+    default int decodedSize(byte[] data, int dataOffset, int length) {
+        java.util.Objects.checkFromIndexSize(dataOffset, length, data.length);
+        return maxDecodedSize(length);
+    }
+
+    /**
      * Recovers a lost frame from the redundancy that the packet after it carries (in-band forward
      * error correction, as Opus's LBRR data): {@code data} is the packet that arrived <em>after</em>
      * the gap, and {@code sampleCount} samples of the lost frame are written. Decode

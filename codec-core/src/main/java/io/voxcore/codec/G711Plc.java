@@ -60,6 +60,8 @@ public final class G711Plc {
     /** Scratch for the tail of the previous substitute and for the fade-in of received audio. */
     private final short[] scratch;
 
+    /** Appendix I's output delay; false for {@link #undelayed(int)}. */
+    private final boolean delayed;
     private int erased;
     private int pitch;
     private int overlap;
@@ -69,10 +71,11 @@ public final class G711Plc {
 
     /** A concealer for 8 kHz audio, the rate Appendix I defines. */
     public G711Plc() {
-        this(1);
+        this(1, true);
     }
 
-    private G711Plc(int scale) {
+    private G711Plc(int scale, boolean delayed) {
+        this.delayed = delayed;
         this.sampleRate = 8000 * scale;
         this.frame = 80 * scale;
         this.pitchMin = 40 * scale;
@@ -101,11 +104,32 @@ public final class G711Plc {
      * @throws IllegalArgumentException for any other rate
      */
     public static G711Plc ofSampleRate(int sampleRate) {
+        return create(sampleRate, true);
+    }
+
+    /**
+     * A concealer whose output is not delayed, for a receiver that plays audio as it arrives:
+     * {@link #received} leaves the audio as it is, except the start of the first frame after a
+     * loss, which is cross-faded from the substitute exactly as Appendix I does it;
+     * {@link #conceal} writes the substitute for the lost frame itself. Every output sample equals
+     * the aligned output of the delayed concealer (the ITU references) except the last quarter
+     * pitch period before each loss: Appendix I cross-fades it into the substitute, which this
+     * mode cannot do to audio already played (it plays unchanged).
+     *
+     * @param sampleRate 8000 or 16000
+     * @return a new concealer with {@link #delay()} 0
+     * @throws IllegalArgumentException for any other rate
+     */
+    public static G711Plc undelayed(int sampleRate) {
+        return create(sampleRate, false);
+    }
+
+    private static G711Plc create(int sampleRate, boolean delayed) {
         if (sampleRate == 8000) {
-            return new G711Plc(1);
+            return new G711Plc(1, delayed);
         }
         if (sampleRate == 16000) {
-            return new G711Plc(2);
+            return new G711Plc(2, delayed);
         }
         throw new IllegalArgumentException("G711Plc supports 8000 or 16000 Hz, not " + sampleRate);
     }
@@ -130,12 +154,51 @@ public final class G711Plc {
 
     /**
      * The output delay in samples: output sample {@code i + delay()} corresponds to input sample
-     * {@code i}. It is 3.75 ms, a quarter of the longest pitch period.
+     * {@code i}. It is 3.75 ms, a quarter of the longest pitch period, or 0 for an
+     * {@link #undelayed(int)} concealer.
      *
-     * @return 30 at 8 kHz, 60 at 16 kHz
+     * @return 30 at 8 kHz, 60 at 16 kHz; 0 undelayed
      */
     public int delay() {
-        return maxOverlap;
+        return delayed ? maxOverlap : 0;
+    }
+
+    /**
+     * How many samples at the start of the next frame received are cross-faded from the
+     * substitute: Appendix I's recovery after a loss, a quarter of the pitch period plus 4 ms per
+     * lost 10 ms after the first, at most 10 ms.
+     *
+     * @return the length in samples, 0 when no loss is in progress
+     */
+    public int recoveryLength() {
+        return erased > 0 ? Math.min(overlap + (erased - 1) * endOverlapStep, frame) : 0;
+    }
+
+    /**
+     * Applies part of the recovery cross-fade in place, for a receiver that plays the first frame
+     * after a loss in pieces before it has the whole frame for {@link #received}: samples
+     * {@code from} to {@code from + count - 1} of the cross-fade go to {@code pcm[offset...]},
+     * exactly as {@link #received} computes them on the whole frame. Changes no state: pass the
+     * frame as it arrived (not faded) to {@link #received} once it is complete.
+     *
+     * @param pcm the received samples, cross-faded in place
+     * @param offset index of the sample at position {@code from} of the frame
+     * @param from the first position of the cross-fade to apply, 0 or more
+     * @param count how many, with {@code from + count <= }{@link #recoveryLength()}
+     * @throws IllegalArgumentException if the range lies outside the array or the cross-fade
+     */
+    public void recoveryFade(short[] pcm, int offset, int from, int count) {
+        int length = recoveryLength();
+        if (pcm == null || from < 0 || count < 0 || from > length - count || offset < 0
+                || offset > pcm.length - count) {
+            throw new IllegalArgumentException("recovery fade positions " + from + " to " + (from + count)
+                    + " at offset " + offset + " do not fit a cross-fade of " + length + " samples into an array of "
+                    + (pcm == null ? "null" : String.valueOf(pcm.length)));
+        }
+        int savedOffset = pitchOffset;
+        substitute(scratch, 0, length);
+        pitchOffset = savedOffset;
+        fadeIn(pcm, offset - from, length, from, from + count);
     }
 
     /**
@@ -155,7 +218,8 @@ public final class G711Plc {
 
     /**
      * Audio that arrived: stores it and replaces it, in place, with the output delayed by
-     * {@link #delay()} samples; the first frame after a loss is faded in from the substitute.
+     * {@link #delay()} samples (undelayed: leaves it); the first frame after a loss is faded in
+     * from the substitute.
      *
      * @param pcm the samples
      * @param offset index of the first sample
@@ -172,7 +236,8 @@ public final class G711Plc {
 
     /**
      * Audio that did not arrive: writes, in place, the output for that time (the delayed tail of
-     * the audio before, then the substitute), whatever the array held before.
+     * the audio before, then the substitute; undelayed: the substitute), whatever the array held
+     * before.
      *
      * @param pcm where to write
      * @param offset index of the first sample
@@ -206,7 +271,7 @@ public final class G711Plc {
             // Longer losses get a longer fade back to the real signal.
             int fadeLength = Math.min(overlap + (erased - 1) * endOverlapStep, frame);
             substitute(scratch, 0, fadeLength);
-            fadeIn(pcm, at, fadeLength);
+            fadeIn(pcm, at, fadeLength, 0, fadeLength);
             erased = 0;
         }
         pushFrame(pcm, at);
@@ -315,8 +380,11 @@ public final class G711Plc {
         }
     }
 
-    /** Cross-fades from the substitute in {@link #scratch}, at the level reached, into the frame. */
-    private void fadeIn(short[] pcm, int at, int count) {
+    /**
+     * Cross-fades from the substitute in {@link #scratch}, at the level reached, into the frame
+     * at {@code at}: positions {@code from} to {@code to - 1} of a cross-fade of {@code count}.
+     */
+    private void fadeIn(short[] pcm, int at, int count, int from, int to) {
         double step = 1.0 / count;
         double gain = 1.0 - (erased - 1) * ATTENUATION_PER_FRAME;
         if (gain < 0.0) {
@@ -325,9 +393,11 @@ public final class G711Plc {
         double substituteStep = step * gain;
         double substituteWeight = (1.0 - step) * gain;
         double realWeight = step;
-        for (int i = 0; i < count; i++) {
-            double t = substituteWeight * scratch[i] + realWeight * pcm[at + i];
-            pcm[at + i] = clamp(t);
+        for (int i = 0; i < to; i++) {
+            if (i >= from) {
+                double t = substituteWeight * scratch[i] + realWeight * pcm[at + i];
+                pcm[at + i] = clamp(t);
+            }
             substituteWeight -= substituteStep;
             realWeight += step;
         }
@@ -337,7 +407,9 @@ public final class G711Plc {
     private void pushFrame(short[] pcm, int at) {
         System.arraycopy(history, frame, history, 0, historyLength - frame);
         System.arraycopy(pcm, at, history, historyLength - frame, frame);
-        System.arraycopy(history, historyLength - frame - maxOverlap, pcm, at, frame);
+        if (delayed) {
+            System.arraycopy(history, historyLength - frame - maxOverlap, pcm, at, frame);
+        }
     }
 
     /**

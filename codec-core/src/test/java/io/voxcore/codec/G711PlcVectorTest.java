@@ -95,4 +95,41 @@ class G711PlcVectorTest {
                 first < 0 ? "" : aligned[first] + " instead of " + reference[first]).isEqualTo(-1);
         assertThat(aligned).isNotEqualTo(speech); // the reference does conceal something
     }
+
+    @ParameterizedTest
+    @CsvSource({"fe10.g192, f2_10.raw", "fe10_2.g192, f2_10_2.raw"})
+    void undelayedOutputIsTheReferenceExceptTheQuarterPeriodBeforeEachLoss(String patternFile, String concealedFile) {
+        short[] speech = ItuVectors.readWords(plc("f2.le"));
+        boolean[] lost = pattern(patternFile);
+        short[] reference = ItuVectors.readWords(plc(concealedFile));
+        G711Plc plc = G711Plc.undelayed(8000);
+        assertThat(plc.delay()).isZero();
+        int frames = speech.length / FRAME;
+        short[] out = java.util.Arrays.copyOf(speech, frames * FRAME);
+        int recovered = 0;
+        for (int f = 0; f < frames; f++) {
+            if (lost[f % lost.length]) {
+                plc.conceal(out, f * FRAME, FRAME);
+            } else {
+                int fade = plc.recoveryLength();
+                assertThat(fade).as("recovery length at frame %d", f).isBetween(f > 0 && lost[(f - 1) % lost.length]
+                        ? 10 : 0, f > 0 && lost[(f - 1) % lost.length] ? FRAME : 0);
+                recovered += fade;
+                plc.received(out, f * FRAME, FRAME);
+            }
+        }
+        int differing = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] != reference[i]) {
+                int f = i / FRAME;
+                assertThat(f + 1 < frames && lost[(f + 1) % lost.length] && !lost[f % lost.length]
+                        && i >= (f + 1) * FRAME - plc.frameSize() * 3 / 8).as("sample %d differs: %d, reference %d",
+                        i, out[i], reference[i]).isTrue();
+                assertThat(out[i]).as("sample %d, played before the loss", i).isEqualTo(speech[i]);
+                differing++;
+            }
+        }
+        assertThat(recovered).as("samples cross-faded after losses").isPositive();
+        assertThat(differing).as("samples before losses that Appendix I cross-fades").isPositive();
+    }
 }

@@ -62,7 +62,7 @@ final class LossQuality {
      *     on the packets that session played
      * @param pauses gaps without lost packets the sessions reported (the buffer ran dry: sender stalled)
      * @param holes losses in the CONCEAL session ended by a hole of a few samples without audio
-     *     (faded out over the hole, the next packet played without fade-in)
+     *     (concealed through, the next packet played with Appendix I's recovery)
      * @param lagP99 99th percentile of how far behind the sender's clock packets reached the impairer, ms
      * @param lagMax the largest such lag, ms
      */
@@ -197,9 +197,10 @@ final class LossQuality {
             if (rec.pausesBefore.contains(k)) {
                 lc.endWithSilence(fadeOut, 0, PACKET); // played, then overwritten by packet k (same timestamps)
             } else if (k > first && !played[k - 1] && rec.givenTwice[k] > 0) {
-                // a hole of a few samples without audio ended the loss: Playout fades out over it (given
-                // at packet k's timestamps, then overwritten by it) and reports no gap when it is used up
-                lc.endWithSilence(fadeOut, 0, rec.givenTwice[k]);
+                // a hole of a few samples without audio after the loss (under 10 ms): Playout conceals
+                // through it (given at packet k's timestamps, then overwritten by it), then packet k
+                // gets Appendix I's recovery
+                lc.conceal(fadeOut, 0, Math.min(rec.givenTwice[k], PACKET));
                 holes[0]++;
             }
             if (played[k]) {

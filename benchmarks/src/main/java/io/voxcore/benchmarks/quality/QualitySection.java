@@ -91,8 +91,9 @@ final class QualitySection {
         m.append("Reading these: they compare waveforms. Silence in a lost segment scores exactly 0 dB (its error "
                 + "is the signal) and leaves the audio after the loss exact; a substitute scores above 0 dB only "
                 + "where it stays in phase with the speech that was lost, down to -6 dB where it is in antiphase (an "
-                + "error of twice the signal), and the session's fade-in after a loss (3.75 ms, plus 4 ms per further "
-                + "lost 10 ms) changes received audio that silence and repetition play unchanged. What a listener "
+                + "error of twice the signal), and Appendix I's recovery after a loss (a cross-fade from the "
+                + "substitute over a quarter pitch period, 1.25-3.75 ms, plus 4 ms per further lost 10 ms) changes "
+                + "received audio that silence and repetition play unchanged. What a listener "
                 + "hears (a gap or a click against a voice that carries on) is what listening tests and perceptual "
                 + "measures (ITU-T P.862 PESQ, P.863 POLQA) assess; neither is part of this report.\n\n");
         m.append(checks(loss)).append("\n\n");
@@ -212,9 +213,8 @@ final class QualitySection {
         if (holes > 0) {
             s.append("; ").append(holes).append(holes == 1 ? " loss" : " losses").append(" in the `CONCEAL` "
                     + "sessions ended in a hole of a few samples without audio just before the next packet (the "
-                    + "buffer's timing): the session fades the "
-                    + "substitute out over the hole, forgets the history and plays that packet without fade-in, "
-                    + "which the figures above include");
+                    + "buffer's timing): the session conceals through the hole (under 10 ms) and plays that packet "
+                    + "with Appendix I's recovery, which the figures above include");
         }
         s.append(String.format(Locale.ROOT, ". The machine's own delay (sender wake-up, loopback, impairer thread: "
                 + "when a packet reached the impairer after the sender's clock stamped it) was at most %.1f ms in the "

@@ -155,6 +155,38 @@ public final class OpusCodec implements AudioCodec {
     }
 
     /**
+     * Yes: Opus conceals a loss in its decoder ({@link #conceal}) or recovers it from the next
+     * packet's in-band FEC ({@link #decodeFec}).
+     *
+     * @return true
+     */
+    @Override
+    public boolean concealsLoss() {
+        return true;
+    }
+
+    /**
+     * The samples (all channels) a packet decodes to, from its TOC byte and frame count (RFC 6716
+     * section 3), without decoding it.
+     *
+     * @param data the packet
+     * @param dataOffset index of its first byte
+     * @param length its length, at least 1
+     * @return samples of all channels
+     * @throws CodecException {@link CodecException.Kind#INVALID_PAYLOAD} for an empty, too long or
+     *     malformed packet
+     */
+    @Override
+    public int decodedSize(byte[] data, int dataOffset, int length) {
+        Objects.requireNonNull(data, "data");
+        Objects.checkFromIndexSize(dataOffset, length, data.length);
+        if (length == 0) {
+            throw new CodecException(CodecException.Kind.INVALID_PAYLOAD, "opus: empty payload");
+        }
+        return checkPacket(data, dataOffset, length) * channels;
+    }
+
+    /**
      * Recovers the lost frame before {@code data} from the in-band FEC that {@code data} carries.
      * Returns 0 (and writes nothing) when it carries none ({@link OpusPacket#hasFec}); then call
      * {@link #conceal}. Either way, decode {@code data} itself next.

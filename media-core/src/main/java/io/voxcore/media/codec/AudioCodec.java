@@ -49,6 +49,46 @@ public interface AudioCodec {
     AudioFrame decode(byte[] payload, long timestamp);
 
     /**
+     * Whether the codec conceals lost audio itself (Opus): then {@link #conceal} and
+     * {@link #decodeFec} give audio, and the packets must be decoded in playout order. This
+     * default says no (G.711, G.722: see {@link LossConcealer}).
+     *
+     * @return true when {@link #conceal} gives audio
+     */
+    default boolean concealsLoss() {
+        return false;
+    }
+
+    /**
+     * Conceals a lost frame through the codec's own concealment (Opus PLC), advancing the decoder
+     * as if it had been decoded. This default has none and returns null.
+     *
+     * @param samplesPerChannel the lost duration (Opus: a multiple of 2.5 ms, at most 120 ms)
+     * @param timestamp the frame's RTP timestamp, 0 to 2^32-1
+     * @return a new frame, or null when the codec has no concealment of its own
+     * @throws MediaCodecException {@link MediaCodecException.Kind#INVALID_ARGUMENT} naming the
+     *     duration when the codec cannot conceal it
+     */
+    default AudioFrame conceal(int samplesPerChannel, long timestamp) {
+        return null;
+    }
+
+    /**
+     * Recovers a lost frame from the in-band FEC of the packet after it (RFC 7587, Opus LBRR);
+     * decode that packet itself afterwards. This default has none and returns null.
+     *
+     * @param next the payload of the packet that arrived after the loss
+     * @param samplesPerChannel the lost frame's duration
+     * @param timestamp the lost frame's RTP timestamp, 0 to 2^32-1
+     * @return a new frame, or null when nothing could be recovered (then {@link #conceal})
+     * @throws MediaCodecException as {@link #conceal}, or {@link MediaCodecException.Kind#INVALID_PAYLOAD}
+     *     for an undecodable packet
+     */
+    default AudioFrame decodeFec(byte[] next, int samplesPerChannel, long timestamp) {
+        return null;
+    }
+
+    /**
      * What this codec instance is.
      *
      * @return its facts

@@ -64,6 +64,58 @@ public final class CodecCoreAdapter implements AudioCodec {
     }
 
     @Override
+    public boolean concealsLoss() {
+        return codec.concealsLoss();
+    }
+
+    @Override
+    public AudioFrame conceal(int samplesPerChannel, long timestamp) {
+        checkTimestamp(timestamp);
+        if (!codec.concealsLoss()) {
+            return null;
+        }
+        short[] pcm = new short[checkDuration(samplesPerChannel) * info.channels()];
+        try {
+            int n = codec.conceal(pcm, 0, pcm.length);
+            return n == 0 ? null : new AudioFrame(pcm, info.sampleRate(), info.channels(), timestamp);
+        } catch (CodecException e) {
+            throw MediaCodecException.from(info.name() + " conceal", e);
+        }
+    }
+
+    @Override
+    public AudioFrame decodeFec(byte[] next, int samplesPerChannel, long timestamp) {
+        Objects.requireNonNull(next, "next");
+        checkTimestamp(timestamp);
+        if (!codec.concealsLoss() || next.length == 0) {
+            return null;
+        }
+        short[] pcm = new short[checkDuration(samplesPerChannel) * info.channels()];
+        try {
+            int n = codec.decodeFec(next, 0, next.length, pcm, 0, pcm.length);
+            return n == 0 ? null : new AudioFrame(pcm, info.sampleRate(), info.channels(), timestamp);
+        } catch (CodecException e) {
+            throw MediaCodecException.from(info.name() + " FEC decode", e);
+        }
+    }
+
+    private int checkDuration(int samplesPerChannel) {
+        if (samplesPerChannel <= 0 || samplesPerChannel > info.sampleRate()) {
+            throw new MediaCodecException(MediaCodecException.Kind.INVALID_ARGUMENT, info.name()
+                    + ": a lost duration must be 1 to " + info.sampleRate() + " samples per channel, got "
+                    + samplesPerChannel);
+        }
+        return samplesPerChannel;
+    }
+
+    private static void checkTimestamp(long timestamp) {
+        if (timestamp < 0 || timestamp > AudioFrame.MAX_TIMESTAMP) {
+            throw new IllegalArgumentException("RTP timestamp must be 0 to " + AudioFrame.MAX_TIMESTAMP
+                    + ", got " + timestamp);
+        }
+    }
+
+    @Override
     public CodecInfo info() {
         return info;
     }

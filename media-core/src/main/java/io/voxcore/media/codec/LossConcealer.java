@@ -5,20 +5,18 @@ import java.util.Objects;
 
 /**
  * Packet loss concealment for a received stream that plays undelayed: the media-core face of
- * codec-core's {@code G711Plc} (ITU-T G.711 Appendix I), used by a session for codecs without a
- * concealment of their own.
+ * codec-core's {@code G711Plc} (ITU-T G.711 Appendix I) in its undelayed mode, used by a session
+ * for codecs without a concealment of their own.
  *
- * <p>Appendix I delays its output by {@code G711Plc.delay()} samples (3.75 ms) so that it can
- * cross-fade into the substitute. This class does not: audio that arrived plays exactly as
- * decoded, at its own time, and the concealer only synthesises the missing time. It keeps the
- * concealer's history up to date with everything played ({@link #played}); on a loss it runs the
- * concealer ahead by its delay, so the substitute written for the missing samples is exactly
- * Appendix I's substitute for those sample positions (for the ITU vectors: the same samples as
- * the reference output). What differs from the reference is at the two seams: the loss starts
- * without Appendix I's 3.75 ms cross-fade before it (the audio there was already played), and the
- * first audio after the loss is cross-faded from the substitute's continuation over
- * {@code 3.75 ms + 4 ms} per further lost 10 ms, at most 10 ms (Appendix I's length with the
- * longest quarter period). A loss followed by time without audio fades out instead
+ * <p>Appendix I delays its output by 3.75 ms so that it can cross-fade the audio before a loss
+ * into the substitute. This class does not: audio plays at its own time, and the concealer keeps
+ * its history up to date with everything played ({@link #played}). A loss ({@link #conceal}) gets
+ * exactly Appendix I's substitute for those sample positions, and the first audio after it gets
+ * exactly Appendix I's recovery: a cross-fade from the substitute over a quarter pitch period plus
+ * 4 ms per further lost 10 ms, at most 10 ms ({@code G711Plc.recoveryLength()}), and nothing else.
+ * For the ITU vectors every output sample equals the reference output except the last quarter
+ * pitch period before each loss, which Appendix I cross-fades into the substitute and an undelayed
+ * receiver has already played unchanged. A loss followed by time without audio fades out instead
  * ({@link #endWithSilence}). Audio shorter than whole 10 ms frames is fed a frame at a time; up to
  * a frame's remainder not yet fed when a loss starts is replaced by substitute in the history.
  *
@@ -28,26 +26,19 @@ public final class LossConcealer {
 
     private final G711Plc plc;
     private final int frame;
-    private final int delay;
-    private final int fourMillis;
     private final short[] feed;
     private final short[] substitute;
-    private final short[] continuation;
     private int fed;
     private int substituteAt;
     private boolean inLoss;
-    private long lostSamples;
     private int fadeTotal;
     private int fadeDone;
 
     private LossConcealer(G711Plc plc) {
         this.plc = plc;
         this.frame = plc.frameSize();
-        this.delay = plc.delay();
-        this.fourMillis = plc.sampleRate() / 250;
         this.feed = new short[frame];
         this.substitute = new short[frame];
-        this.continuation = new short[frame];
         this.substituteAt = frame;
     }
 
@@ -73,7 +64,7 @@ public final class LossConcealer {
         if (sampleRate != 8000 && sampleRate != 16000) {
             throw new IllegalArgumentException("loss concealment runs at 8000 or 16000 Hz, not " + sampleRate);
         }
-        return new LossConcealer(G711Plc.ofSampleRate(sampleRate));
+        return new LossConcealer(G711Plc.undelayed(sampleRate));
     }
 
     /** {@return the sample rate, 8000 or 16000} */
@@ -83,7 +74,7 @@ public final class LossConcealer {
 
     /**
      * Audio about to be played: when it ends a loss, its start is cross-faded in place from the
-     * substitute; then it joins the history.
+     * substitute as Appendix I does; then it joins the history.
      *
      * @param pcm the samples, changed in place only right after a loss
      * @param offset index of the first
@@ -94,29 +85,31 @@ public final class LossConcealer {
         Objects.checkFromIndexSize(offset, length, pcm.length);
         if (inLoss && length > 0) {
             inLoss = false;
-            fadeTotal = fadeLength();
+            fadeTotal = plc.recoveryLength(); // fed is 0: the cross-fade lies in the frame now starting
             fadeDone = 0;
-        }
-        if (fadeDone < fadeTotal) { // the fade-in may span several calls
-            int n = Math.min(length, fadeTotal - fadeDone);
-            next(continuation, 0, n);
-            for (int i = 0; i < n; i++) {
-                double w = (fadeDone + i + 1) / (double) (fadeTotal + 1);
-                pcm[offset + i] = clip(continuation[i] * (1 - w) + pcm[offset + i] * w);
-            }
-            fadeDone += n;
         }
         int at = offset;
         int left = length;
-        while (left > 0) {
+        if (fadeDone < fadeTotal && left > 0) { // the cross-fade may span several calls
+            int n = Math.min(left, fadeTotal - fadeDone);
+            System.arraycopy(pcm, at, feed, fed, n); // the history takes the audio as it arrived
+            fed += n;
+            plc.recoveryFade(pcm, at, fadeDone, n);
+            fadeDone += n;
+            at += n;
+            left -= n;
+        }
+        while (left > 0 || fed == frame) {
             int n = Math.min(left, frame - fed);
             System.arraycopy(pcm, at, feed, fed, n);
             fed += n;
             at += n;
             left -= n;
             if (fed == frame) {
-                plc.received(feed, 0, frame); // the history takes it; the delayed output is not used
+                plc.received(feed, 0, frame); // the history takes it (and Appendix I's cross-fade)
                 fed = 0;
+                fadeTotal = 0;
+                fadeDone = 0;
             }
         }
     }
@@ -139,8 +132,7 @@ public final class LossConcealer {
             inLoss = true;
             fadeTotal = 0;
             fadeDone = 0;
-            lostSamples = 0;
-            int skip = delay + fed; // the concealer's output runs this far behind what was played
+            int skip = fed; // the frame's start was played: the substitute continues after it
             fed = 0;
             substituteAt = frame;
             while (skip > 0) {
@@ -151,7 +143,6 @@ public final class LossConcealer {
             }
         }
         next(pcm, offset, length);
-        lostSamples += length;
     }
 
     /**
@@ -169,7 +160,8 @@ public final class LossConcealer {
         Objects.checkFromIndexSize(offset, maxLength, pcm.length);
         int n = 0;
         if (inLoss) {
-            n = Math.min(maxLength, fadeLength());
+            // not Appendix I's (it has no pause): at least 3.75 ms, longer after longer losses
+            n = Math.min(maxLength, Math.max(plc.recoveryLength(), frame * 3 / 8));
             next(pcm, offset, n);
             for (int i = 0; i < n; i++) {
                 pcm[offset + i] = clip(pcm[offset + i] * (1 - (i + 1) / (double) (n + 1)));
@@ -177,6 +169,11 @@ public final class LossConcealer {
         }
         reset();
         return n;
+    }
+
+    /** {@return samples in 10 ms: 80 or 160} */
+    public int frameSize() {
+        return frame;
     }
 
     /** {@return whether the last thing given was a loss (the next audio will be faded in)} */
@@ -190,15 +187,8 @@ public final class LossConcealer {
         fed = 0;
         substituteAt = frame;
         inLoss = false;
-        lostSamples = 0;
         fadeTotal = 0;
         fadeDone = 0;
-    }
-
-    /** Appendix I's recovery length with the longest quarter period: 3.75 ms + 4 ms per further lost 10 ms. */
-    private int fadeLength() {
-        long lostFrames = (lostSamples + frame - 1) / frame;
-        return (int) Math.min(frame, delay + fourMillis * Math.max(0, lostFrames - 1));
     }
 
     private void next(short[] out, int offset, int length) {

@@ -183,6 +183,125 @@ public final class ZeroCopyCodecAdapter {
     }
 
     /**
+     * Decodes {@code length} bytes from {@code data[offset...]} into {@code pcm[pcmOffset...]}:
+     * the array form, for a payload kept until its playout time.
+     *
+     * @param data the payload
+     * @param offset index of its first byte
+     * @param length its length, at least 1
+     * @param pcm where the samples go
+     * @param pcmOffset index of the first sample written
+     * @return the number of samples written (all channels together)
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     * @throws MediaCodecException as {@link #decodeToBuffer(ByteBuffer, short[], int)}
+     */
+    public int decode(byte[] data, int offset, int length, short[] pcm, int pcmOffset) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(pcm, "pcm");
+        Objects.checkFromIndexSize(offset, length, data.length);
+        Objects.checkIndex(pcmOffset, pcm.length + 1);
+        if (length == 0) {
+            throw CodecCoreAdapter.emptyPayload(info);
+        }
+        try {
+            return codec.decode(data, offset, length, pcm, pcmOffset);
+        } catch (CodecException e) {
+            throw MediaCodecException.from(info.name() + " decode", e);
+        }
+    }
+
+    /**
+     * Whether the codec conceals lost audio itself (Opus): then {@link #conceal} and
+     * {@link #decodeFec} write samples, and a receiver decodes its packets in playout order so that
+     * the decoder's state sees each loss where it happened. Codecs without (G.711, G.722) say no;
+     * a session conceals for them with {@link LossConcealer}.
+     *
+     * @return true when {@link #conceal} writes samples
+     */
+    public boolean concealsLoss() {
+        return codec.concealsLoss();
+    }
+
+    /**
+     * How many samples (all channels) decoding {@code payload}'s remaining bytes will produce,
+     * read without decoding it and without moving its position.
+     *
+     * @param payload the payload, from position to limit; heap, direct or read-only
+     * @return the sample count
+     * @throws MediaCodecException {@link MediaCodecException.Kind#INVALID_PAYLOAD} for an empty or
+     *     malformed payload
+     */
+    public int decodedSize(ByteBuffer payload) {
+        Objects.requireNonNull(payload, "payload");
+        int at = payload.position();
+        int length = payload.limit() - at;
+        if (length == 0) {
+            throw CodecCoreAdapter.emptyPayload(info);
+        }
+        try {
+            if (payload.hasArray()) {
+                return codec.decodedSize(payload.array(), payload.arrayOffset() + at, length);
+            }
+            byte[] bytes = scratch(length);
+            payload.get(at, bytes, 0, length);
+            return codec.decodedSize(bytes, 0, length);
+        } catch (CodecException e) {
+            throw MediaCodecException.from(info.name() + " decode", e);
+        }
+    }
+
+    /**
+     * Conceals a lost frame through the codec's own concealment (Opus PLC), advancing its decoder
+     * as if the frame had been decoded.
+     *
+     * @param pcm where the samples go
+     * @param offset index of the first sample written
+     * @param count the lost duration in samples (all channels together); Opus takes multiples of
+     *     2.5 ms up to 120 ms
+     * @return the samples written, 0 when the codec has no concealment of its own
+     * @throws IndexOutOfBoundsException if the range lies outside {@code pcm}
+     * @throws MediaCodecException {@link MediaCodecException.Kind#INVALID_ARGUMENT} naming the
+     *     count when the codec cannot conceal that duration
+     */
+    public int conceal(short[] pcm, int offset, int count) {
+        Objects.requireNonNull(pcm, "pcm");
+        Objects.checkFromIndexSize(offset, count, pcm.length);
+        try {
+            return codec.conceal(pcm, offset, count);
+        } catch (CodecException e) {
+            throw MediaCodecException.from(info.name() + " conceal", e);
+        }
+    }
+
+    /**
+     * Recovers a lost frame from the in-band forward error correction carried by the packet that
+     * arrived after it (RFC 7587, Opus LBRR); decode that packet itself afterwards as usual.
+     *
+     * @param data the packet after the loss
+     * @param offset index of its first byte
+     * @param length its length
+     * @param pcm where the recovered samples go
+     * @param pcmOffset index of the first sample written
+     * @param count the lost frame's duration in samples (all channels together)
+     * @return the samples written, 0 when the packet carries no such data (then {@link #conceal})
+     * @throws IndexOutOfBoundsException if a range lies outside its array
+     * @throws MediaCodecException {@link MediaCodecException.Kind#INVALID_ARGUMENT} naming the
+     *     count when the codec cannot recover that duration, or
+     *     {@link MediaCodecException.Kind#INVALID_PAYLOAD} when the packet is undecodable
+     */
+    public int decodeFec(byte[] data, int offset, int length, short[] pcm, int pcmOffset, int count) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(pcm, "pcm");
+        Objects.checkFromIndexSize(offset, length, data.length);
+        Objects.checkFromIndexSize(pcmOffset, count, pcm.length);
+        try {
+            return codec.decodeFec(data, offset, length, pcm, pcmOffset, count);
+        } catch (CodecException e) {
+            throw MediaCodecException.from(info.name() + " FEC decode", e);
+        }
+    }
+
+    /**
      * The most bytes encoding this many samples can produce: the room an output needs.
      *
      * @param sampleCount samples (all channels together), not negative

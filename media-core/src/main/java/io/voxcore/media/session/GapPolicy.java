@@ -11,9 +11,12 @@ public enum GapPolicy {
 
     /**
      * The default: the missing time is delivered as audio frames that continue the audio before
-     * it (ITU-T G.711 Appendix I packet loss concealment for 8 and 16 kHz mono codecs without a
-     * concealment of their own; silence for other formats), and the first audio after it is
-     * faded in. Counted in {@link ReceiveStatistics#concealedSamples()}.
+     * it. A codec with a concealment of its own conceals through its decoder (Opus: the lost
+     * frame recovered from the next packet's in-band FEC when it carries some, counted in
+     * {@link ReceiveStatistics#fecRecoveredSamples()}, else Opus PLC); other 8 and 16 kHz mono
+     * codecs get ITU-T G.711 Appendix I packet loss concealment, with Appendix I's cross-fade
+     * back into the first audio after the loss; other formats get silence. Counted in
+     * {@link ReceiveStatistics#concealedSamples()}.
      */
     CONCEAL,
 

@@ -73,6 +73,36 @@ final class JitterBuffer {
         default void onStretch(long rtpTimestamp, int samplesPerChannel, int nextSequence) {
             onGap(rtpTimestamp, samplesPerChannel, nextSequence, 0);
         }
+
+        /**
+         * The packet released next was kept undecoded ({@link #commitEncoded}): called before the
+         * gaps that precede it, so that a codec with in-band FEC can recover the lost frame from it.
+         *
+         * @param payload its payload from index 0, valid until its {@link #onPlayoutEncoded}
+         * @param length the payload's length
+         * @param payloadType its RTP payload type
+         * @param samples the samples (all channels) it decodes to
+         * @param rtpTimestamp its RTP timestamp
+         */
+        default void onNextEncoded(byte[] payload, int length, int payloadType, int samples, long rtpTimestamp) {
+        }
+
+        /**
+         * A packet kept undecoded is due: decode it into {@code pcm} and play it.
+         *
+         * @param payload its payload from index 0, valid only during the call
+         * @param payloadLength the payload's length
+         * @param payloadType its RTP payload type
+         * @param pcm where to decode, room for {@code length} samples
+         * @param length the samples (all channels) it decodes to
+         * @param rtpTimestamp its RTP timestamp
+         * @param sequence its sequence number
+         */
+        default void onPlayoutEncoded(byte[] payload, int payloadLength, int payloadType, short[] pcm, int length,
+                long rtpTimestamp, int sequence) {
+            java.util.Arrays.fill(pcm, 0, length, (short) 0);
+            onPlayout(pcm, length, rtpTimestamp, sequence);
+        }
     }
 
     /** {@link #prepare} result: the packet is older than the playout point. */
@@ -95,6 +125,10 @@ final class JitterBuffer {
     private long shortenedSilence;
     private final int[] lengths;
     private final short[][] pcm;
+    /** Payloads kept undecoded (a codec that conceals itself decodes in playout order); 0 length: decoded. */
+    private final byte[][] payloads;
+    private final int[] payloadLengths;
+    private final byte[] payloadTypes;
     private final Output output;
     private final DelayEstimator estimator;
     private final PlayoutTimeline timeline;
@@ -156,6 +190,9 @@ final class JitterBuffer {
         this.noise = new boolean[capacity];
         this.lengths = new int[capacity];
         this.pcm = new short[capacity][];
+        this.payloads = new byte[capacity][];
+        this.payloadLengths = new int[capacity];
+        this.payloadTypes = new byte[capacity];
         this.output = output;
     }
 
@@ -260,6 +297,37 @@ final class JitterBuffer {
     }
 
     /**
+     * The slot's payload array, grown to at least {@code length}: for a packet kept undecoded.
+     *
+     * @param slot from {@link #prepare}
+     * @param length bytes needed
+     * @return the array to copy the payload into from index 0
+     */
+    byte[] payload(int slot, int length) {
+        byte[] a = payloads[slot];
+        if (a == null || a.length < length) {
+            a = new byte[Math.max(length, 256)];
+            payloads[slot] = a;
+        }
+        return a;
+    }
+
+    /**
+     * Second step for a packet kept undecoded: its payload is in {@link #payload}, and it will
+     * decode to {@code samples} samples into {@link #pcm} (grown by the caller) when it is due.
+     *
+     * @param slot from {@link #prepare}
+     * @param samples what it decodes to (all channels)
+     * @param payloadLength the payload's length, at least 1
+     * @param payloadType its RTP payload type
+     */
+    void commitEncoded(int slot, int samples, int payloadLength, int payloadType) {
+        commit(slot, samples, false);
+        payloadLengths[slot] = payloadLength;
+        payloadTypes[slot] = (byte) payloadType;
+    }
+
+    /**
      * Second step: the slot now holds {@code length} decoded samples.
      *
      * @param slot from {@link #prepare}
@@ -278,6 +346,7 @@ final class JitterBuffer {
      */
     void commit(int slot, int length, boolean comfortNoise) {
         noise[slot] = comfortNoise;
+        payloadLengths[slot] = 0;
         seqs[slot] = pendingSeq;
         lengths[slot] = length;
         count++;
@@ -355,6 +424,11 @@ final class JitterBuffer {
             }
             timeline.play(ts, samplesPerChannel, start);
         }
+        boolean encoded = payloadLengths[slot] > 0;
+        if (encoded) {
+            output.onNextEncoded(payloads[slot], payloadLengths[slot], payloadTypes[slot], lengths[slot],
+                    ts & 0xFFFF_FFFFL);
+        }
         if (missing > 0) {
             // The lost packets' share: at most the timestamps they left out, less when a new
             // talkspurt shortens the pause.
@@ -374,7 +448,12 @@ final class JitterBuffer {
         seqs[slot] = -1;
         count--;
         nextSeq = present + 1;
-        output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF), noise[slot]);
+        if (encoded) {
+            output.onPlayoutEncoded(payloads[slot], payloadLengths[slot], payloadTypes[slot], pcm[slot], lengths[slot],
+                    ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF));
+        } else {
+            output.onPlayout(pcm[slot], lengths[slot], ts & 0xFFFF_FFFFL, (int) (present & 0xFFFF), noise[slot]);
+        }
         return Long.MIN_VALUE;
     }
 

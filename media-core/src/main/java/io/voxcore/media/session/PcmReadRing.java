@@ -15,8 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds {@code cushion} samples, or the call's size plus one packet if larger, it gets silence.
  * Then it reads straight from the ring; when the ring runs dry mid-call the rest of the call is
  * silence (counted as padded) and the cushion is built again. When the ring holds more than the
- * cushion plus {@code slack} (the reader's clock is slower than the sender's, or it stalled), the
- * excess is dropped at once, leaving the cushion (counted as dropped). If the reader stops
+ * cushion plus half the {@code slack} (the reader's clock is slower than the sender's, or it
+ * stalled), the reader looks in what it holds for a quiet stretch (every sample within
+ * {@value #QUIET} of zero: a pause, comfort noise, concealment faded out) long enough to take the
+ * excess out of its middle, and skips it there when its reading reaches it, so speech is not cut.
+ * When the ring holds more than the cushion plus the whole {@code slack} with no such skip
+ * ahead, the excess is dropped at once, wherever it is, leaving the cushion. Both count as
+ * dropped. If the reader stops
  * reading, the I/O thread drops what does not fit (counted as dropped too). Neither side ever
  * waits for the other or allocates.
  *
@@ -24,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code taken}; each publishes with release semantics and reads the other's with acquire.
  */
 final class PcmReadRing {
+
+    /** Largest magnitude of a quiet sample: -42 dBov peak, below speech, above comfort noise. */
+    static final int QUIET = 256;
 
     /** Allocated by the first {@link #read} (a session that is never read holds none); published by {@code active}. */
     private short[] ring;
@@ -42,6 +50,13 @@ final class PcmReadRing {
     private long overflowed;
     private boolean primed;
     private boolean everPrimed;
+    /** Reader: a skip ahead inside a quiet stretch, at stream position {@code skipAt}; 0 when none. */
+    private long skipAt;
+    private long skipLength;
+    /** Reader: the stream position scanned for quiet up to, and where the quiet run there began (-1: none). */
+    private long scanned;
+    private long quietFrom = -1;
+    private volatile long skippedInQuiet;
 
     /**
      * Creates an empty ring.
@@ -144,28 +159,87 @@ final class PcmReadRing {
                 primed = true;
                 everPrimed = true;
             }
-            if (available > cushion + slack + samples) {
-                long excess = available - cushion - samples;
+            long ahead = available - skipLength; // what will be read once the planned skip is taken
+            if (ahead > cushion + slack + samples) {
+                long excess = ahead - cushion - samples; // no quiet stretch came in time: drop here
                 excess -= excess % channels;
+                skipLength = 0;
                 r += excess;
                 available -= excess;
                 dropped += excess;
+            } else if (skipLength == 0 && ahead > cushion + slack / 2 + samples) {
+                planSkip(r, available, ahead - cushion - samples);
             }
-            int n = (int) Math.min(samples, available);
-            int at = (int) (r & mask);
-            int first = Math.min(n, ring.length - at);
-            System.arraycopy(ring, at, pcm, offset, first);
-            System.arraycopy(ring, 0, pcm, offset + first, n - first);
+            int n = 0;
+            while (n < samples) {
+                if (skipLength > 0 && r == skipAt) {
+                    r += skipLength;
+                    available -= skipLength;
+                    dropped += skipLength;
+                    skippedInQuiet += skipLength;
+                    skipLength = 0;
+                }
+                int m = (int) Math.min(samples - n, skipLength > 0 ? Math.min(available, skipAt - r) : available);
+                if (m <= 0) {
+                    break;
+                }
+                int at = (int) (r & mask);
+                int first = Math.min(m, ring.length - at);
+                System.arraycopy(ring, at, pcm, offset + n, first);
+                System.arraycopy(ring, 0, pcm, offset + n + first, m - first);
+                r += m;
+                available -= m;
+                n += m;
+            }
             if (n < samples) {
                 Arrays.fill(pcm, offset + n, offset + samples, (short) 0);
                 padded += samples - n;
                 primed = false;
             }
-            taken.lazySet(r + n);
+            taken.lazySet(r);
             return n;
         } finally {
             reading.set(false);
         }
+    }
+
+    /**
+     * Reader: looks through what is held, from where it last looked, for a quiet run long enough
+     * to take {@code excess} out of its middle (a guard of a quarter packet kept on each side),
+     * and plans that skip.
+     */
+    private void planSkip(long r, long available, long excess) {
+        long need = excess + 2L * (packet / 4) + channels;
+        if (scanned < r) {
+            scanned = r;
+            quietFrom = -1;
+        }
+        long end = r + available;
+        for (long p = scanned; p < end; p++) {
+            int v = ring[(int) (p & mask)];
+            if (v > QUIET || v < -QUIET) {
+                quietFrom = -1;
+                continue;
+            }
+            if (quietFrom < 0) {
+                quietFrom = p;
+            }
+            if (p + 1 - quietFrom >= need) {
+                long at = quietFrom + packet / 4;
+                at += (channels - at % channels) % channels; // at a sampling instant
+                skipAt = at;
+                skipLength = excess - excess % channels;
+                scanned = p + 1;
+                quietFrom = -1;
+                return;
+            }
+        }
+        scanned = end;
+    }
+
+    /** {@return samples the reader skipped inside quiet stretches (part of {@link #dropped()})} */
+    long skippedInQuiet() {
+        return skippedInQuiet;
     }
 
     /** {@return samples of silence the reader got because the ring ran dry (after it first had audio), rebuilding the cushion included} */

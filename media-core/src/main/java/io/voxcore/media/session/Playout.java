@@ -3,6 +3,8 @@ package io.voxcore.media.session;
 import io.voxcore.media.AudioFrame;
 import io.voxcore.media.codec.ComfortNoiseDecoder;
 import io.voxcore.media.codec.LossConcealer;
+import io.voxcore.media.codec.MediaCodecException;
+import io.voxcore.media.codec.ZeroCopyCodecAdapter;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Where the jitter buffer's output goes: the allocation-free {@link PcmSink}, else the
  * {@link AudioListener}, else the pull queue ({@link #poll()}, {@link #receive(Duration)}). A
  * callback that throws is contained ({@link CallbackGuard}). Lost packets play as the
- * {@link GapPolicy} says: concealment ({@link LossConcealer}, which sees every frame played),
- * silence, or a reported gap; after an RFC 3389 CN packet every gap plays as comfort noise.
+ * {@link GapPolicy} says: concealment, silence, or a reported gap; after an RFC 3389 CN packet
+ * every gap plays as comfort noise. Concealment is the codec's own when it has one (Opus: its PLC,
+ * or the in-band FEC of the packet after the loss; see {@link CodecConcealment}), else
+ * {@link LossConcealer}, which sees every frame played.
  *
  * <p>Threads: the {@link JitterBuffer.Output} methods run on the session's I/O thread; the
  * setters and the queue's readers on any thread.
@@ -39,7 +43,9 @@ final class Playout implements JitterBuffer.Output {
     private final boolean concealing;
     private long concealedSamples;
     private long stretchedSamples;
+    private long fecRecoveredSamples;
     private final PcmReadRing readRing;
+    private final CodecConcealment codecConcealment;
 
     Playout(int clockRate, int sampleRate, int channels, int queueCapacity, CallbackGuard guard, GapPolicy policy,
             int ptimeMillis) {
@@ -53,6 +59,7 @@ final class Playout implements JitterBuffer.Output {
         this.concealing = policy == GapPolicy.CONCEAL && LossConcealer.supports(sampleRate, channels);
         int packet = sampleRate / 1000 * ptimeMillis * channels;
         int twentyMillis = sampleRate / 50 * channels;
+        this.codecConcealment = new CodecConcealment(clockRate, sampleRate, channels);
         this.readRing = new PcmReadRing(sampleRate * channels + 4 * packet, channels, packet,
                 Math.max(2 * packet, twentyMillis), Math.max(3 * twentyMillis, 3 * packet));
     }
@@ -89,6 +96,12 @@ final class Playout implements JitterBuffer.Output {
         if (concealer != null) {
             concealer.reset();
         }
+        codecConcealment.forget();
+    }
+
+    /** The decoders in force, by payload type (the pipeline's; replaced on a re-INVITE). I/O thread. */
+    void decoders(ZeroCopyCodecAdapter[] byPayloadType) {
+        codecConcealment.decoders(byPayloadType);
     }
 
     /**
@@ -140,8 +153,28 @@ final class Playout implements JitterBuffer.Output {
 
     @Override
     public void onPlayout(short[] pcm, int length, long rtpTimestamp, int sequence, boolean isComfortNoise) {
+        codecConcealment.decodedElsewhere();
+        played(pcm, length, rtpTimestamp, isComfortNoise);
+    }
+
+    @Override
+    public void onNextEncoded(byte[] payload, int length, int payloadType, int samples, long rtpTimestamp) {
+        codecConcealment.next(payload, length, payloadType, samples, rtpTimestamp);
+    }
+
+    @Override
+    public void onPlayoutEncoded(byte[] payload, int payloadLength, int payloadType, short[] pcm, int length,
+            long rtpTimestamp, int sequence) {
+        if (!codecConcealment.decode(payload, payloadLength, payloadType, pcm, length)) {
+            fillLost(rtpTimestamp, length / channels, false); // undecodable: its time is concealed
+            return;
+        }
+        played(pcm, length, rtpTimestamp, false);
+    }
+
+    private void played(short[] pcm, int length, long rtpTimestamp, boolean isComfortNoise) {
         inComfortNoise = isComfortNoise;
-        if (concealing) {
+        if (concealing && !codecConcealment.active()) {
             if (concealer == null) {
                 concealer = LossConcealer.create(sampleRate);
             }
@@ -179,14 +212,14 @@ final class Playout implements JitterBuffer.Output {
 
     @Override
     public void onStretch(long rtpTimestamp, int rtpUnits, int nextSequence) {
-        if (!concealing || inComfortNoise) {
+        if (!(concealing || codecConceals()) || inComfortNoise) {
             onGap(rtpTimestamp, rtpUnits, nextSequence, 0); // nothing to stretch with: time without audio
             return;
         }
         // the delay grew mid-talkspurt: the time is filled with concealment, not silence
         int samplesPerChannel = clockRate == sampleRate ? rtpUnits : (int) ((long) rtpUnits * sampleRate / clockRate);
         long before = concealedSamples;
-        fillLost(rtpTimestamp, samplesPerChannel);
+        fillLost(rtpTimestamp, samplesPerChannel, false);
         stretchedSamples += concealedSamples - before;
         concealedSamples = before;
     }
@@ -204,7 +237,17 @@ final class Playout implements JitterBuffer.Output {
         long ts = rtpTimestamp;
         int left = samplesPerChannel;
         if (packets > 0 && policy != GapPolicy.REPORT) {
-            fillLost(ts, left);
+            fillLost(ts, left, true);
+            return;
+        }
+        if (concealer != null && !codecConcealment.active() && concealer.inLoss() && left > 0
+                && left < concealer.frameSize()) {
+            // a hole of less than 10 ms between a loss and the next packet (the buffer's timing, not
+            // a pause): the concealment runs on through it, and the packet gets Appendix I's
+            // recovery, instead of a fade-out, a click of silence and an unfaded start
+            fillLost(ts, left, false);
+            concealedSamples -= left;
+            stretchedSamples += left;
             return;
         }
         if (concealer != null && left > 0) { // time without audio: a loss before it fades out
@@ -237,8 +280,33 @@ final class Playout implements JitterBuffer.Output {
         }
     }
 
-    /** Lost packets' time as frames: concealment, or zeros (policy SILENCE, or a format it cannot conceal). */
-    private void fillLost(long rtpTimestamp, int samplesPerChannel) {
+    private boolean codecConceals() {
+        return policy == GapPolicy.CONCEAL && codecConcealment.active();
+    }
+
+    /**
+     * Lost packets' time as frames: the codec's concealment (FEC from the next packet when
+     * {@code fec} and it carries some), Appendix I, or zeros (policy SILENCE, or a format neither
+     * can conceal).
+     */
+    private void fillLost(long rtpTimestamp, int samplesPerChannel, boolean fec) {
+        if (codecConceals()) {
+            long ts = rtpTimestamp;
+            int left = samplesPerChannel;
+            while (left > 0) {
+                int n = codecConcealment.fill(ts, left, fec);
+                boolean recovered = codecConcealment.recovered();
+                deliver(codecConcealment.output(), n * channels, ts & 0xFFFF_FFFFL);
+                if (recovered) {
+                    fecRecoveredSamples += n;
+                } else {
+                    concealedSamples += n;
+                }
+                ts += rtp(n);
+                left -= n;
+            }
+            return;
+        }
         long ts = rtpTimestamp;
         int left = samplesPerChannel;
         int chunk = noise.length / channels;
@@ -283,6 +351,16 @@ final class Playout implements JitterBuffer.Output {
     /** {@return samples per channel of concealment played where the delay grew mid-talkspurt} */
     long stretchedSamples() {
         return stretchedSamples;
+    }
+
+    /** {@return samples per channel of lost packets recovered from the next packet's in-band FEC} */
+    long fecRecoveredSamples() {
+        return fecRecoveredSamples;
+    }
+
+    /** {@return packets kept undecoded that failed to decode when due (their time was concealed)} */
+    long undecodable() {
+        return codecConcealment.undecodable();
     }
 
     /** Samples per channel delivered in place of lost packets (concealment or silence). @return the count */

@@ -92,6 +92,7 @@ final class ReceivePipeline {
         this.latch = latch;
         this.plan = plan;
         this.decoders = plan.decoders(null, null);
+        playout.decoders(decoders);
         this.comfortNoise = playout.comfortNoise();
         this.events = events;
         this.dtmf = dtmf;
@@ -295,12 +296,12 @@ final class ReceivePipeline {
                 events.codecChanged(false, pt, plan.encoding(pt)); // RFC 3264 5.1: the peer may switch at any packet
             }
         }
-        decodeIntoBuffer(buf, seq, ts, arrival, payloadOffset, payloadLength, kind == PayloadPlan.COMFORT_NOISE,
-                decoders[pt]);
+        decodeIntoBuffer(buf, seq, ts, arrival, payloadOffset, payloadLength, kind == PayloadPlan.COMFORT_NOISE, pt);
     }
 
     private void decodeIntoBuffer(ByteBuffer buf, int seq, long ts, long arrival, int payloadOffset, int payloadLength,
-            boolean noise, ZeroCopyCodecAdapter decoder) {
+            boolean noise, int pt) {
+        ZeroCopyCodecAdapter decoder = decoders[pt];
         int slot = jitter().prepare(seq, ts, arrival, packet.marker());
         if (slot == JitterBuffer.LATE) {
             late++;
@@ -316,6 +317,21 @@ final class ReceivePipeline {
         if (noise) {
             samples = plan.sampleRate / 1000 * plan.ptimeMillis * channels;
             comfortNoise.generate(jitter.pcm(slot, samples), 0, samples);
+        } else if (decoder.concealsLoss()) {
+            // decoded in playout order (Playout.onPlayoutEncoded), so that its own concealment and
+            // FEC see each loss where it happened
+            buf.limit(payloadOffset + payloadLength).position(payloadOffset);
+            try {
+                samples = decoder.decodedSize(buf);
+            } catch (MediaCodecException e) {
+                undecodable++;
+                return;
+            }
+            jitter.pcm(slot, samples);
+            buf.get(payloadOffset, jitter.payload(slot, payloadLength), 0, payloadLength);
+            jitter.commitEncoded(slot, samples, payloadLength, pt);
+            schedulePlayout(jitter.playout(arrival));
+            return;
         } else {
             short[] pcm = jitter.pcm(slot, decoder.maxDecodedSize(payloadLength));
             buf.limit(payloadOffset + payloadLength).position(payloadOffset);
@@ -423,11 +439,12 @@ final class ReceivePipeline {
         return new ReceiveStatistics(latch.remoteSsrc(), packetsReceived, octetsReceived,
                 priorExpected + r.expected(), priorLost + r.cumulativeLost(), lastFractionLost, r.jitter(), clockRate,
                 priorDuplicates + r.duplicates() + bufferDuplicates, priorReordered + r.reordered(), late,
-                badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable,
+                badSequence, bad, wrongPayloadType, foreignAddress, foreignSsrc, ownSsrc, undecodable + playout.undecodable(),
                 playout.gaps(), playout.gapPackets(), guard.failures(), playout.queueOverflows(), notReceiving,
                 comfortNoisePackets, playout.concealedSamples(), playout.readPadded(), playout.readDropped(),
                 playout.stretchedSamples(),
-                (priorShortened + (jitter != null ? jitter.shortenedSilence() : 0)) * sampleRate / clockRate);
+                (priorShortened + (jitter != null ? jitter.shortenedSilence() : 0)) * sampleRate / clockRate,
+                playout.fecRecoveredSamples());
     }
 
     /**
@@ -440,6 +457,7 @@ final class ReceivePipeline {
     void plan(PayloadPlan newPlan, ZeroCopyCodecAdapter[] newDecoders) {
         this.plan = newPlan;
         this.decoders = newDecoders;
+        playout.decoders(newDecoders);
         if (lastAudioPayloadType >= 0 && newPlan.kind(lastAudioPayloadType) != PayloadPlan.AUDIO) {
             lastAudioPayloadType = -1;
         }

@@ -52,6 +52,9 @@ import java.util.Map;
  *     is a gap without lost packets)
  * @param shortenedSilenceSamples samples per channel of pauses left out where the delay shrank at
  *     a talkspurt boundary (a pause played shorter than it was sent)
+ * @param fecRecoveredSamples samples per channel of lost packets recovered from the in-band
+ *     forward error correction of the packet after them (Opus LBRR, RFC 7587) with
+ *     {@link GapPolicy#CONCEAL}; not counted in {@code concealedSamples}
  */
 public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octetsReceived, long expectedPackets,
         long cumulativeLost, int fractionLost, long jitter, int clockRate, long duplicates, long reordered, long late,
@@ -59,7 +62,7 @@ public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octe
         long foreignSsrc, long ownSsrc, long undecodable, long gaps, long gapPackets, long listenerErrors,
         long queueOverflows, long notReceiving, long comfortNoisePackets,
         long concealedSamples, long readPaddedSamples, long readDroppedSamples, long stretchedSamples,
-        long shortenedSilenceSamples) {
+        long shortenedSilenceSamples, long fecRecoveredSamples) {
 
     /**
      * Copies the map of malformed counts.
@@ -93,9 +96,58 @@ public record ReceiveStatistics(long remoteSsrc, long packetsReceived, long octe
      * @param readDroppedSamples samples dropped before {@code read}
      * @param stretchedSamples concealment where the delay grew
      * @param shortenedSilenceSamples pause left out where the delay shrank
+     * @param fecRecoveredSamples lost samples recovered from in-band FEC
      */
     public ReceiveStatistics {
         malformed = Map.copyOf(malformed);
+    }
+
+    /**
+     * The constructor before {@code fecRecoveredSamples} existed, kept for compatibility: that
+     * count is 0.
+     *
+     * @param remoteSsrc see the class description; so are the other parameters
+     * @param packetsReceived packets accepted
+     * @param octetsReceived their payload octets
+     * @param expectedPackets A.3 expected
+     * @param cumulativeLost A.3 lost
+     * @param fractionLost A.3 fraction lost of the last report
+     * @param jitter A.8 jitter
+     * @param clockRate RTP clock rate
+     * @param duplicates duplicates
+     * @param reordered reordered
+     * @param late late
+     * @param badSequence bad sequence
+     * @param malformed malformed by reason
+     * @param wrongPayloadType wrong payload type
+     * @param foreignAddress foreign address
+     * @param foreignSsrc foreign SSRC
+     * @param ownSsrc own SSRC
+     * @param undecodable undecodable
+     * @param gaps gaps
+     * @param gapPackets gap packets
+     * @param listenerErrors listener errors
+     * @param queueOverflows queue overflows
+     * @param notReceiving dropped while not receiving
+     * @param comfortNoisePackets comfort-noise packets
+     * @param concealedSamples samples played in place of lost packets
+     * @param readPaddedSamples silence padded by {@code read}
+     * @param readDroppedSamples samples dropped before {@code read}
+     * @param stretchedSamples concealment where the delay grew
+     * @param shortenedSilenceSamples pause left out where the delay shrank
+     */
+    public ReceiveStatistics(long remoteSsrc, long packetsReceived, long octetsReceived, long expectedPackets,
+            long cumulativeLost, int fractionLost, long jitter, int clockRate, long duplicates, long reordered,
+            long late, long badSequence, Map<RtpValidation, Long> malformed, long wrongPayloadType,
+            long foreignAddress, long foreignSsrc, long ownSsrc, long undecodable, long gaps, long gapPackets,
+            long listenerErrors, long queueOverflows, long notReceiving, long comfortNoisePackets,
+            long concealedSamples, long readPaddedSamples, long readDroppedSamples, long stretchedSamples,
+            long shortenedSilenceSamples) {
+        this(remoteSsrc, packetsReceived, octetsReceived, expectedPackets, cumulativeLost, fractionLost, jitter,
+                clockRate, duplicates, reordered, late, badSequence, malformed, wrongPayloadType, foreignAddress,
+                foreignSsrc, ownSsrc, undecodable, gaps, gapPackets, listenerErrors, queueOverflows, notReceiving,
+                comfortNoisePackets, concealedSamples, readPaddedSamples, readDroppedSamples, stretchedSamples,
+                shortenedSilenceSamples, 0);
     }
 
     /**

@@ -92,7 +92,7 @@ class CodecFactoryTest {
         assertThat(CodecFactory.supportedCodecs()).containsExactly(new CodecInfo("PCMU", 8000, 1, 64_000),
                 new CodecInfo("PCMA", 8000, 1, 64_000), new CodecInfo("G722", 16_000, 1, 64_000, 8000),
                 new CodecInfo("L16", 44100, 1, 705_600),
-                new CodecInfo("X-L16-8K", 8000, 1, 128_000),
+                new CodecInfo("X-L16-8K", 8000, 1, 128_000), new CodecInfo("X-L16-PLC", 8000, 1, 128_000),
                 new CodecInfo("opus", 48_000, 1, 32_000));
     }
 }

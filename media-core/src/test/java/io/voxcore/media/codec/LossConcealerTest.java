@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The undelayed concealer against the ITU-T G.711 Appendix I references: the ITU's {@code f2.le}
  * in 10 ms frames, lost per the G.192 patterns, must give for every lost frame exactly the
- * samples of the aligned reference output ({@code f2_10.raw}, {@code f2_10_2.raw}), and for every
- * received frame the input itself, except the fade-in right after a loss.
+ * samples of the aligned reference output ({@code f2_10.raw}, {@code f2_10_2.raw}); the frame
+ * after each loss the reference's samples too (Appendix I's recovery cross-fade, and nothing
+ * else); every other received frame the input itself. The only samples that differ from the
+ * reference are in the quarter pitch period before each loss, which Appendix I cross-fades into
+ * the substitute and an undelayed receiver has already played.
  */
 class LossConcealerTest {
 
@@ -32,7 +35,7 @@ class LossConcealerTest {
     @ParameterizedTest(name = "{0} in calls of {2} samples")
     @CsvSource({"fe10.g192, f2_10.raw, 80", "fe10.g192, f2_10.raw, 20", "fe10.g192, f2_10.raw, 40",
                 "fe10_2.g192, f2_10_2.raw, 80", "fe10_2.g192, f2_10_2.raw, 40", "fe10_2.g192, f2_10_2.raw, 13"})
-    void lostFramesAreTheReferenceSubstituteAndReceivedFramesPlayUndelayed(String patternFile, String referenceFile,
+    void everySampleIsTheReferenceExceptThePlayedQuarterPeriodBeforeEachLoss(String patternFile, String referenceFile,
             int callSize) {
         short[] input = ItuVectors.readWords(ItuVectors.file("itu-t-g191/g711-appendix1-plc/f2.le"));
         short[] reference = ItuVectors.readWords(ItuVectors.file("itu-t-g191/g711-appendix1-plc/" + referenceFile));
@@ -55,6 +58,7 @@ class LossConcealerTest {
         int lostFrames = 0;
         int differentLost = 0;
         int fadedSamples = 0;
+        int beforeLoss = 0;
         for (int f = 0; f < frames; f++) {
             int from = f * 80;
             if (lost[f % lost.length]) {
@@ -65,21 +69,31 @@ class LossConcealerTest {
                 continue;
             }
             boolean afterLoss = f > 0 && lost[(f - 1) % lost.length];
-            int unchangedFrom = from;
-            if (afterLoss) {
-                // 3.75 ms + 4 ms per further lost frame: 30 after one lost frame, 62 after two
-                int fade = lost[(f - 2) % lost.length] ? 62 : 30;
-                unchangedFrom = from + fade;
-                fadedSamples += fade;
-                assertThat(out[from]).as("first sample after the loss at frame %d is faded", f)
-                        .isNotEqualTo(input[from]);
+            boolean beforeALoss = f + 1 < frames && lost[(f + 1) % lost.length];
+            for (int i = from; i < from + 80; i++) {
+                if (afterLoss && out[i] != input[i]) {
+                    fadedSamples++; // Appendix I's recovery cross-fade
+                }
+                if (out[i] != reference[i]) {
+                    // only where Appendix I cross-faded played audio into the substitute: at most a
+                    // quarter of the longest pitch period before the loss, where the input plays
+                    assertThat(beforeALoss && i >= from + 80 - 30).as("sample %d (frame %d) differs from the "
+                            + "reference outside the quarter period before a loss", i, f).isTrue();
+                    assertThat(out[i]).as("sample %d before a loss", i).isEqualTo(input[i]);
+                    beforeLoss++;
+                }
             }
-            assertThat(Arrays.copyOfRange(out, unchangedFrom, from + 80)).as("received frame %d", f)
-                    .isEqualTo(Arrays.copyOfRange(input, unchangedFrom, from + 80));
+            if (!afterLoss) {
+                assertThat(Arrays.copyOfRange(out, from, from + 80)).as("received frame %d", f)
+                        .isEqualTo(Arrays.copyOfRange(input, from, from + 80));
+            }
         }
         assertThat(lostFrames).isEqualTo(28);
         assertThat(differentLost).as("lost samples differing from the ITU reference").isZero();
-        assertThat(fadedSamples).isPositive();
+        assertThat(fadedSamples).as("samples cross-faded after a loss").isPositive();
+        System.out.printf("LossConcealer %s in calls of %d: 0 of %d lost samples differ from %s; %d samples after"
+                + " losses cross-faded as the reference; %d samples before losses differ (played unchanged)%n",
+                patternFile, callSize, lostFrames * 80, referenceFile, fadedSamples, beforeLoss);
     }
 
     @Test

@@ -193,10 +193,10 @@ class OfferAnswerTest {
     void defaultCapabilitiesHoldEveryCodecThisBuildCanCreate() {
         MediaCapabilities caps = MediaCapabilities.defaults();
         // PCMU and PCMA are built in (G.722 too, but left out: sessions cannot carry its 16 kHz audio
-        // on an 8 kHz clock yet); X-L16-8K comes from the test-scope CodecProvider, whose L16/44100
+        // on an 8 kHz clock yet); X-L16-8K and X-L16-PLC come from the test-scope CodecProvider, whose L16/44100
         // is left out too: one session carries one rate, 8000 Hz in the defaults
         assertThat(caps.codecs()).extracting(c -> c.encodingName() + "/" + c.clockRate() + "/" + c.preferredPayloadType())
-                .containsExactly("PCMU/8000/0", "PCMA/8000/8", "X-L16-8K/8000/96");
+                .containsExactly("PCMU/8000/0", "PCMA/8000/8", "X-L16-8K/8000/96", "X-L16-PLC/8000/97");
         assertThat(io.voxcore.media.codec.CodecFactory.supportedCodecs()).extracting(c -> c.name())
                 .as("G.722 is there to be created").contains("G722");
         assertThat(caps.formats()).extracting(PayloadFormat::toString).contains("101 telephone-event/8000 (0-15)",

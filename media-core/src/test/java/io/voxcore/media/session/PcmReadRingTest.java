@@ -65,6 +65,61 @@ class PcmReadRingTest {
     }
 
     @Test
+    void aSlowReaderSkipsInsideQuietStretchesNeverInsideLoudAudio() {
+        // loud stretches of 1600 samples carry a running counter (every value far above QUIET);
+        // quiet stretches of 800 samples hold small noise; the reader takes 144 samples per 160 written
+        PcmReadRing ring = new PcmReadRing(4096, 1, 160, 320, 480);
+        short[] out = new short[16];
+        ring.read(out, 0, 16);
+        short[] packet = new short[160];
+        int loud = 0;
+        int position = 0;
+        int lastLoud = -1;
+        int loudRead = 0;
+        java.util.Random random = new java.util.Random(5);
+        for (int step = 0; step < 400; step++) {
+            for (int i = 0; i < 160; i++, position++) {
+                boolean isLoud = position % 2400 < 1600;
+                packet[i] = isLoud ? (short) (1000 + loud++ % 30000) : (short) (random.nextInt(201) - 100);
+            }
+            ring.write(packet, 0, 160);
+            for (int call = 0; call < 9; call++) {
+                int n = ring.read(out, 0, 16);
+                for (int i = 0; i < n; i++) {
+                    if (out[i] >= 1000) {
+                        if (lastLoud >= 0) {
+                            assertThat(out[i] - 1000).as("loud sample after %d", lastLoud)
+                                    .isEqualTo((lastLoud + 1) % 30000);
+                        }
+                        lastLoud = out[i] - 1000;
+                        loudRead++;
+                    }
+                }
+            }
+        }
+        assertThat(ring.dropped()).as("the reader fell behind and skipped").isGreaterThan(1000);
+        assertThat(ring.skippedInQuiet()).as("all of it inside quiet stretches").isEqualTo(ring.dropped());
+        assertThat(loudRead).as("every loud sample read, but those still in the ring").isGreaterThan(loud - 1200);
+    }
+
+    @Test
+    void withoutQuietStretchesAFallenBehindReaderStillDropsAtTheSlack() {
+        PcmReadRing ring = new PcmReadRing(4096, 1, 160, 320, 480);
+        short[] out = new short[16];
+        ring.read(out, 0, 16);
+        short[] packet = new short[160];
+        for (int step = 0; step < 200; step++) {
+            java.util.Arrays.fill(packet, (short) 5000);
+            ring.write(packet, 0, 160);
+            for (int call = 0; call < 9; call++) {
+                ring.read(out, 0, 16);
+            }
+        }
+        assertThat(ring.skippedInQuiet()).isZero();
+        assertThat(ring.dropped()).as("dropped at the hard limit instead").isPositive();
+    }
+
+    @Test
     void oneProducerAndOneReaderOnTheirOwnThreadsSeeOneOrderedStream() throws Exception {
         // two channels carry a 30-bit counter (high 15 bits, low 15 bits) per sampling instant
         PcmReadRing ring = new PcmReadRing(512, 2, 320, 320, 640);

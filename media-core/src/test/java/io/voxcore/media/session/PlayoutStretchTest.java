@@ -67,4 +67,40 @@ class PlayoutStretchTest {
         assertThat(reported.gaps).isEqualTo(1);
         assertThat(q.stretchedSamples()).isZero();
     }
+
+    /**
+     * The click a reviewer suspected: a loss, then a hole of a few samples without audio before
+     * the next packet (the buffer's timing). The concealment runs on through the hole and the
+     * packet starts with Appendix I's recovery, exactly as a {@code LossConcealer} driven by hand
+     * with the same calls; no fade-out to silence, no gap, no unfaded start.
+     */
+    @Test
+    void aHoleOfAFewSamplesAfterALossIsConcealedThroughAndThePacketRecoversAsAppendixI() {
+        Sink sink = new Sink();
+        Playout p = playout(GapPolicy.CONCEAL, sink);
+        io.voxcore.media.codec.LossConcealer reference = io.voxcore.media.codec.LossConcealer.create(8000);
+        for (int i = 0; i < 10; i++) {
+            p.onPlayout(voiced(160 * i), 160, 160L * i, i, false);
+            reference.played(voiced(160 * i), 0, 160);
+        }
+        p.onGap(1600, 160, 10, 1); // packet 10 lost
+        p.onGap(1760, 5, 11, 0); // a hole of 5 samples, then packet 11
+        short[] next = voiced(1765);
+        p.onPlayout(next.clone(), 160, 1765, 11, false);
+        assertThat(sink.gaps).as("nothing reported").isZero();
+        assertThat(p.concealedSamples()).isEqualTo(160);
+        assertThat(p.stretchedSamples()).as("the hole, concealed").isEqualTo(5);
+        short[] lost = new short[160];
+        reference.conceal(lost, 0, 160);
+        short[] hole = new short[5];
+        reference.conceal(hole, 0, 5);
+        short[] recovered = next.clone();
+        reference.played(recovered, 0, 160);
+        int n = sink.frames.size();
+        assertThat(sink.frames.get(n - 3)).isEqualTo(lost);
+        assertThat(sink.frames.get(n - 2)).as("the hole continues the substitute").isEqualTo(hole);
+        assertThat(sink.frames.get(n - 1)).as("the packet after it, with Appendix I's recovery").isEqualTo(recovered);
+        assertThat(recovered[0]).as("its start is cross-faded").isNotEqualTo(next[0]);
+        assertThat(Math.abs(hole[4])).as("no drop to silence in the hole").isGreaterThan(100);
+    }
 }
