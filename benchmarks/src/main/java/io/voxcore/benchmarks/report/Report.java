@@ -118,43 +118,13 @@ public final class Report {
             String md = markdown(info, cores, opts.getOrDefault("command", "(not given)"), table, targets,
                     opts.containsKey("svg") ? Path.of(opts.get("markdown")).toAbsolutePath().getParent()
                             .relativize(Path.of(opts.get("svg")).toAbsolutePath()).toString() : null);
-            Path mdPath = Path.of(opts.get("markdown"));
-            if (Files.exists(mdPath)) {
-                md += keptSections(Files.readString(mdPath, StandardCharsets.UTF_8));
-            }
-            write(mdPath, md);
+            write(Path.of(opts.get("markdown")), md);
             out.println("wrote " + opts.get("markdown"));
         }
         if (opts.containsKey("svg")) {
             write(Path.of(opts.get("svg")), BarChart.svg(rows, TARGET_SIZE));
             out.println("wrote " + opts.get("svg"));
         }
-    }
-
-    /** The line under a {@code ## } heading that marks a hand-written section to keep. */
-    static final String KEEP_MARK = "<!-- hand-written: kept when the report is regenerated -->";
-
-    /**
-     * The sections of an earlier report that carry {@link #KEEP_MARK} on the line after their
-     * {@code ## } heading (figures from separate tools, such as the G.711 comparison with C), each
-     * up to the next {@code ## } heading, preceded by a blank line; empty when there are none.
-     */
-    static String keptSections(String oldMarkdown) {
-        StringBuilder kept = new StringBuilder();
-        String[] lines = oldMarkdown.split("\n", -1);
-        boolean keeping = false;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith("## ")) {
-                keeping = i + 1 < lines.length && lines[i + 1].equals(KEEP_MARK);
-                if (keeping) {
-                    kept.append('\n');
-                }
-            }
-            if (keeping) {
-                kept.append(lines[i]).append('\n');
-            }
-        }
-        return kept.toString().replaceAll("\n+$", "\n");
     }
 
     private static void write(Path path, String text) throws IOException {

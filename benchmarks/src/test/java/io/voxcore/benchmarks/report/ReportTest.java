@@ -73,13 +73,4 @@ class ReportTest {
         assertThat(table).contains("| UlawEncode.voxcoreG711 | size=160 | 50.0 | 1.00 | 40.0 | 0.002 | 5.00x | 2.40x | 60.0x |");
         assertThat(table).contains("| UlawEncode.fmjMuLawEncoderUtil | size=160 | 120 | 1.00 | 96.0 | 0.000 | 12.0x |  |  |");
     }
-
-    @Test
-    void keepsOnlyTheMarkedHandWrittenSectionsOfTheEarlierReport() {
-        String old = "# voxcore performance\n\n## Targets\n\ngenerated\n\n## G.711 encode against C\n"
-                + Report.KEEP_MARK + "\n\nratio 1.02x\n\n## Load\n\ngenerated too\n";
-        assertThat(Report.keptSections(old))
-                .isEqualTo("\n## G.711 encode against C\n" + Report.KEEP_MARK + "\n\nratio 1.02x\n");
-        assertThat(Report.keptSections("# voxcore performance\n\n## Load\n\ngenerated\n")).isEmpty();
-    }
 }
