@@ -20,6 +20,21 @@ RESULT=benchmarks/target/jmh-result.json
 
 ./mvnw -B -q -DskipTests package -pl benchmarks -am
 
+# Sections of docs/performance.md written by hand from other tools (such as the G.711 comparison
+# with C, benchmarks/g711-compare.sh) carry this mark on the line under their "## " heading; they
+# are set aside here and appended again after the report tool has rewritten the file.
+KEEP_MARK="<!-- hand-written: kept when the report is regenerated -->"
+KEPT=benchmarks/target/performance-kept.md
+mkdir -p benchmarks/target
+if [ -f docs/performance.md ]; then
+    awk -v mark="$KEEP_MARK" '
+        /^## / { head = $0; keep = 0; under = 1; next }
+        under { under = 0; if ($0 == mark) { keep = 1; print ""; print head } }
+        keep { print }' docs/performance.md > "$KEPT"
+else
+    : > "$KEPT"
+fi
+
 JMH_ARGS=(-p "size=$SIZES" -prof gc -rf json -rff "$RESULT" "$@")
 java -jar benchmarks/target/benchmarks.jar "${JMH_ARGS[@]}"
 
@@ -33,3 +48,4 @@ java -Djava.awt.headless=true -cp benchmarks/target/benchmarks.jar io.voxcore.be
     --chart docs/performance.png \
     --cores "$(nproc)" \
     --command "$LABEL, i.e. java -jar benchmarks/target/benchmarks.jar ${JMH_ARGS[*]}"
+cat "$KEPT" >> docs/performance.md

@@ -16,6 +16,11 @@ import java.util.Objects;
  * reference; the encode tables nevertheless hold a code for each of the 65,536 samples (64 KiB
  * each), so that the bulk loops do one look-up per sample indexed by the sample itself, with no
  * shift or mask: measured about 1.5 times faster than a 14-bit table on a 160-sample frame.
+ * The bulk encoders look up four codes before storing any of them: measured 1.1 to 1.35 times
+ * faster than one look-up and store at a time (80 to 960 samples), at the speed of the same loop
+ * compiled from C ({@code benchmarks/g711-compare.sh}); the likely reason is that the table
+ * and the output are both {@code byte[]}, which the JIT cannot tell apart, so it keeps each
+ * look-up after the previous store.
  */
 public final class G711 {
 
@@ -188,7 +193,20 @@ public final class G711 {
         Objects.checkFromIndexSize(srcOffset, count, src.length);
         Objects.checkFromIndexSize(dstOffset, count, dst.length);
         final byte[] table = ULAW_ENCODE;
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        for (; i <= count - 4; i += 4) { // four look-ups before four stores: see the class comment
+            int s = srcOffset + i;
+            byte c0 = table[src[s] & 0xFFFF];
+            byte c1 = table[src[s + 1] & 0xFFFF];
+            byte c2 = table[src[s + 2] & 0xFFFF];
+            byte c3 = table[src[s + 3] & 0xFFFF];
+            int d = dstOffset + i;
+            dst[d] = c0;
+            dst[d + 1] = c1;
+            dst[d + 2] = c2;
+            dst[d + 3] = c3;
+        }
+        for (; i < count; i++) {
             dst[dstOffset + i] = table[src[srcOffset + i] & 0xFFFF];
         }
     }
@@ -226,7 +244,20 @@ public final class G711 {
         Objects.checkFromIndexSize(srcOffset, count, src.length);
         Objects.checkFromIndexSize(dstOffset, count, dst.length);
         final byte[] table = ALAW_ENCODE;
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        for (; i <= count - 4; i += 4) { // four look-ups before four stores: see the class comment
+            int s = srcOffset + i;
+            byte c0 = table[src[s] & 0xFFFF];
+            byte c1 = table[src[s + 1] & 0xFFFF];
+            byte c2 = table[src[s + 2] & 0xFFFF];
+            byte c3 = table[src[s + 3] & 0xFFFF];
+            int d = dstOffset + i;
+            dst[d] = c0;
+            dst[d + 1] = c1;
+            dst[d + 2] = c2;
+            dst[d + 3] = c3;
+        }
+        for (; i < count; i++) {
             dst[dstOffset + i] = table[src[srcOffset + i] & 0xFFFF];
         }
     }
