@@ -31,6 +31,10 @@ import java.util.Objects;
  * concealment otherwise. DTX: with {@link OpusSettings#dtx()} on, encoder outputs of at most two
  * bytes ({@link #isDtxPacket(int)}) need not be sent.
  *
+ * <p>Loud input: Concentus 1.0.2 refuses some frames of speech peaking near full scale (an
+ * always-on arithmetic check that libopus compiles out); such a frame is encoded again 6 dB (or
+ * 12 dB) quieter after an encoder reset, and counted in {@link #quieterFrames()}.
+ *
  * <p>Allocation: the codec's own code never allocates per call, but Concentus does, inside its
  * encoder and decoder (measured in {@code docs/resampler-opus.md}: about 114-123 kB per 20 ms frame
  * encoded and 27 kB decoded at 48 kHz mono). These are short-lived objects the young generation
@@ -53,6 +57,9 @@ public final class OpusCodec implements AudioCodec {
     /** Scratch for buffer forms without an accessible array: 120 ms of stereo, and one packet. */
     private final short[] pcmScratch;
     private final byte[] byteScratch = new byte[MAX_PACKET_BYTES];
+    /** A quieter copy of a frame Concentus refused at its own level; made when first needed. */
+    private short[] quieter;
+    private long quieterFrames;
 
     private OpusCodec(OpusSettings settings) {
         this.settings = settings;
@@ -115,7 +122,51 @@ public final class OpusCodec implements AudioCodec {
             return encoder.encode(pcm, pcmOffset, frame, out, outOffset, room);
         } catch (OpusException e) {
             throw new CodecException(CodecException.Kind.INVALID_ARGUMENT, "opus encode failed: " + e.getMessage(), e);
+        } catch (AssertionError e) {
+            return encodeQuieter(pcm, pcmOffset, frame, out, outOffset, room, e);
         }
+    }
+
+    /**
+     * Concentus 1.0.2 checks its fixed-point arithmetic with assertions that are always on (libopus
+     * compiles the same checks out of release builds, and relies on the wrapped result): SILK's
+     * {@code silk_MLA} overflow check throws on some frames of loud speech peaking near full scale.
+     * The encoder's state is then unknown, so it is reset and the frame encoded again 6 dB quieter,
+     * then 12 dB: the stream goes on with one quieter frame instead of a lost packet or a dead
+     * session. Counted in {@link #quieterFrames()}. The copy array is made on the first such frame.
+     */
+    private int encodeQuieter(short[] pcm, int pcmOffset, int frame, byte[] out, int outOffset, int room,
+            AssertionError first) {
+        int samples = frame * channels;
+        if (quieter == null) {
+            quieter = new short[pcmScratch.length];
+        }
+        for (int shift = 1; shift <= 2; shift++) {
+            encoder.resetState();
+            for (int i = 0; i < samples; i++) {
+                quieter[i] = (short) (pcm[pcmOffset + i] >> shift);
+            }
+            try {
+                int written = encoder.encode(quieter, 0, frame, out, outOffset, room);
+                quieterFrames++;
+                return written;
+            } catch (OpusException | AssertionError e) {
+                first.addSuppressed(e);
+            }
+        }
+        encoder.resetState();
+        throw new CodecException(CodecException.Kind.INVALID_ARGUMENT, "opus encode failed on a frame of "
+                + frame + " samples per channel, even 12 dB quieter (Concentus's arithmetic check)", first);
+    }
+
+    /**
+     * How many frames were encoded quieter because Concentus's arithmetic check refused them at
+     * their own level (loud input near full scale; see the class description).
+     *
+     * @return the count since this codec was made
+     */
+    public long quieterFrames() {
+        return quieterFrames;
     }
 
     @Override
