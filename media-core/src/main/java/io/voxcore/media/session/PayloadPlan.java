@@ -95,7 +95,7 @@ final class PayloadPlan {
      *     carried (no codec for it, or another rate than the send codec's)
      */
     static PayloadPlan of(NegotiatedMedia n, int defaultPtime) {
-        PayloadFormat send = n.sendCodec();
+        PayloadFormat send = decoded(n.sendCodec(), 0);
         CodecInfo codec = info(send, "send");
         int ptime = n.ptime() > 0 ? n.ptime() : defaultPtime;
         if (ptime < MediaSessionConfig.MIN_PTIME_MILLIS || ptime > MediaSessionConfig.MAX_PTIME_MILLIS
@@ -121,6 +121,7 @@ final class PayloadPlan {
                     plan.kinds[pt] = COMFORT_NOISE;
                 }
             } else {
+                f = decoded(f, plan.channels);
                 CodecInfo info = info(f, "receive");
                 if (info.clockRate() != plan.clockRate || info.sampleRate() != codec.sampleRate()
                         || info.channels() != plan.channels) {
@@ -134,6 +135,40 @@ final class PayloadPlan {
         }
         plan.formats = new SessionFormats(plan);
         return plan;
+    }
+
+    /**
+     * The format as the session codes it. Opus (RFC 7587 7) is always {@code opus/48000/2} in SDP
+     * whatever is sent; the channels actually coded are a choice: stereo when the peer's
+     * {@code stereo=1} asks for it on the format we send, mono otherwise. A received Opus stream
+     * is decoded to the session's channel count, whatever the peer sends (an Opus decoder mixes
+     * down or up itself).
+     *
+     * @param f a negotiated format
+     * @param sessionChannels the session's channel count for a received format, 0 for the send format
+     * @return the format with the channels to code
+     */
+    static PayloadFormat decoded(PayloadFormat f, int sessionChannels) {
+        if (!"opus".equalsIgnoreCase(f.encodingName())) {
+            return f;
+        }
+        int channels = sessionChannels > 0 ? sessionChannels : stereo(f.fmtp()) ? 2 : 1;
+        return channels == f.channels() ? f
+                : new PayloadFormat(f.payloadType(), f.encodingName(), f.clockRate(), channels, f.fmtp());
+    }
+
+    /** Whether format parameters hold {@code stereo=1} (RFC 7587 7.1). */
+    private static boolean stereo(String fmtp) {
+        if (fmtp == null) {
+            return false;
+        }
+        for (String p : fmtp.split(";")) {
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("stereo") && p.substring(eq + 1).trim().equals("1")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CodecInfo info(PayloadFormat f, String direction) {

@@ -49,7 +49,7 @@ class RelayAcrossClocksTest {
     private static MediaCapabilities caps(String... codecs) {
         MediaCapabilities.Builder b = MediaCapabilities.builder();
         for (String c : codecs) {
-            b.codec(c.equals("opus") ? CodecCapability.of("opus", 48000, 2) : CodecCapability.of(c, 8000));
+            b.codec(c.equals("opus") ? CodecCapability.of("opus", 48000, 2).withFmtp("stereo=1") : CodecCapability.of(c, 8000));
         }
         return b.build();
     }
@@ -434,7 +434,7 @@ class RelayAcrossClocksTest {
             throws Exception {
         byte[] silence = new byte[160];
         Arrays.fill(silence, (byte) 0xFF);
-        MediaCapabilities opusCaps = MediaCapabilities.builder().codec(CodecCapability.of("opus", 48000, 2))
+        MediaCapabilities opusCaps = MediaCapabilities.builder().codec(CodecCapability.of("opus", 48000, 2).withFmtp("stereo=1"))
                 .comfortNoise(opusLegNegotiatesNoise).build();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).build(); RawPeer pa = new RawPeer();
                 RawPeer pb = new RawPeer()) {
