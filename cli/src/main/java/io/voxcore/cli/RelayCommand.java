@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * its party sends, and sends to its party's address ({@code --a}, {@code --b}).
  */
 @Command(name = "relay", mixinStandardHelpOptions = true,
-        description = {"Relay RTP between two parties A and B, transcoding between their codecs (G.711, or "
-                + "G.722 at 16 kHz, resampled) and mapping RFC 4733 telephone events; prints where each leg listens, then statistics as JSON.",
+        description = {"Relay RTP between two parties A and B, transcoding between their codecs (G.711, "
+                + "G.722 at 16 kHz or Opus at 48 kHz, resampled; an Opus leg's RTP timestamps run on its 48 kHz clock) "
+                + "and mapping RFC 4733 telephone events; prints where each leg listens, then statistics as JSON.",
                 "Party A sends to the --a-listen address and receives from it at --a (or, without --a, where it "
                         + "sends from); likewise for B."})
 final class RelayCommand implements Callable<Integer> {
@@ -30,9 +31,16 @@ final class RelayCommand implements Callable<Integer> {
                     + "accepts (symmetric RTP). Without it, leg A latches to the first source that sends to it.")
     InetSocketAddress a;
 
-    @Option(names = "--a-codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722",
-            description = "Party A's codec (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--a-codec", defaultValue = "PCMU", paramLabel = "PCMU|PCMA|G722|opus",
+            description = "Party A's codec, any case (default: ${DEFAULT-VALUE}). Opus (RFC 7587) runs mono at 48 kHz "
+                    + "on a 48 kHz RTP clock under the dynamic payload type of --a-pt, 20 ms per packet, with "
+                    + "telephone-event/48000.")
     Codec aCodec;
+
+    @Option(names = "--a-pt", paramLabel = "PT",
+            description = "Party A's payload type when its codec has a dynamic one (opus), 96-127 (default: "
+                    + Codec.DEFAULT_OPUS_PAYLOAD_TYPE + ").")
+    Integer aPayloadType;
 
     @Option(names = "--a-listen", defaultValue = "0.0.0.0:0", paramLabel = "HOST:PORT", converter = HostPort.class,
             description = "Local address of leg A, where A sends (default: ${DEFAULT-VALUE}, any free even port, "
@@ -48,9 +56,14 @@ final class RelayCommand implements Callable<Integer> {
                     + "accepts. Without it, leg B latches to the first source that sends to it.")
     InetSocketAddress b;
 
-    @Option(names = "--b-codec", defaultValue = "PCMA", paramLabel = "PCMU|PCMA|G722",
-            description = "Party B's codec (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--b-codec", defaultValue = "PCMA", paramLabel = "PCMU|PCMA|G722|opus",
+            description = "Party B's codec, any case (default: ${DEFAULT-VALUE}); opus as for --a-codec.")
     Codec bCodec;
+
+    @Option(names = "--b-pt", paramLabel = "PT",
+            description = "Party B's payload type when its codec has a dynamic one (opus), 96-127 (default: "
+                    + Codec.DEFAULT_OPUS_PAYLOAD_TYPE + ").")
+    Integer bPayloadType;
 
     @Option(names = "--b-listen", defaultValue = "0.0.0.0:0", paramLabel = "HOST:PORT", converter = HostPort.class,
             description = "Local address of leg B, where B sends (default: ${DEFAULT-VALUE}, printed on start).")
@@ -72,8 +85,8 @@ final class RelayCommand implements Callable<Integer> {
         if (seconds != null && (!(seconds > 0) || seconds > 86_400)) {
             throw new IllegalArgumentException("--seconds " + seconds + " must be above 0 and at most 86400");
         }
-        MediaSessionConfig configA = leg("--a", aListen, a, aCodec, aEventPayloadType);
-        MediaSessionConfig configB = leg("--b", bListen, b, bCodec, bEventPayloadType);
+        MediaSessionConfig configA = RelayLegs.config("a", aListen, a, aCodec, aPayloadType, aEventPayloadType);
+        MediaSessionConfig configB = RelayLegs.config("b", bListen, b, bCodec, bPayloadType, bEventPayloadType);
         PrintWriter out = spec.commandLine().getOut();
         try (MediaEngine engine = MediaEngine.builder().ioThreads(1).name("voxcore-relay").build()) {
             MediaSession legA = engine.createSession(configA);
@@ -81,9 +94,10 @@ final class RelayCommand implements Callable<Integer> {
             MediaRelay relay = MediaRelay.between(legA, legB);
             legA.start();
             legB.start();
-            out.println("relay: leg A listens on " + legA.localAddress() + " (" + aCodec + ", events PT "
-                    + aEventPayloadType + ") and sends to " + target(a) + "; leg B listens on " + legB.localAddress()
-                    + " (" + bCodec + ", events PT " + bEventPayloadType + ") and sends to " + target(b));
+            out.println("relay: leg A listens on " + legA.localAddress() + " ("
+                    + RelayLegs.describe(aCodec, aPayloadType, aEventPayloadType) + ") and sends to " + target(a)
+                    + "; leg B listens on " + legB.localAddress() + " ("
+                    + RelayLegs.describe(bCodec, bPayloadType, bEventPayloadType) + ") and sends to " + target(b));
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
             // Without --seconds: runs until the JVM is told to stop (Ctrl-C, SIGTERM); the hook prints the
@@ -106,22 +120,6 @@ final class RelayCommand implements Callable<Integer> {
 
     private static String target(InetSocketAddress remote) {
         return remote == null ? "the first source (latching)" : remote.toString();
-    }
-
-    private static MediaSessionConfig leg(String name, InetSocketAddress local, InetSocketAddress remote, Codec codec,
-            int eventPayloadType) {
-        if (codec.dynamic()) {
-            throw new IllegalArgumentException("leg " + name.substring(2).toUpperCase(java.util.Locale.ROOT) + ": relay "
-                    + "does not take " + codec.sdpName() + " yet: its 48 kHz RTP clock needs MediaRelay to bridge legs "
-                    + "of different clocks (PCMU, PCMA and G722 share 8000 Hz); send and receive take opus");
-        }
-        try {
-            return MediaSessionConfig.builder().localAddress(local).remoteAddress(remote)
-                    .payloadType(codec.payloadType()).telephoneEventPayloadType(eventPayloadType).build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("leg " + name.substring(2).toUpperCase(java.util.Locale.ROOT) + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     private static void printStatistics(PrintWriter out, MediaRelay relay, MediaSession legA, MediaSession legB) {

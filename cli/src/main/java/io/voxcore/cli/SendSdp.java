@@ -83,6 +83,28 @@ final class SendSdp {
      */
     static SessionDescription describe(InetSocketAddress to, Codec codec, int payloadType, int ptimeMillis,
             int eventPayloadType, long unixSeconds, String crypto, int captureRate) {
+        return describe(to, codec, payloadType, ptimeMillis, eventPayloadType, unixSeconds, crypto, captureRate,
+                "sendonly");
+    }
+
+    /**
+     * As {@link #describe(InetSocketAddress, Codec, int, int, int, long, String, int)}, with the
+     * direction attribute given: {@code sendrecv} describes a party that sends and receives there,
+     * as {@code voxcore relay} reads each leg's party.
+     *
+     * @param to the party's address (the unspecified address for one not known yet)
+     * @param codec the codec
+     * @param payloadType its payload type
+     * @param ptimeMillis packet duration
+     * @param eventPayloadType the telephone-event payload type, or -1 for none
+     * @param unixSeconds now, for the origin's session id and version
+     * @param crypto the {@code a=crypto} value with the key, or null for plain RTP
+     * @param captureRate the rate the audio was captured at, Hz
+     * @param direction {@code sendonly} or {@code sendrecv}
+     * @return the description
+     */
+    static SessionDescription describe(InetSocketAddress to, Codec codec, int payloadType, int ptimeMillis,
+            int eventPayloadType, long unixSeconds, String crypto, int captureRate, String direction) {
         String host = text(to.getAddress());
         Connection c = Connection.of(host);
         long id = unixSeconds + NTP_UNIX_OFFSET;
@@ -103,7 +125,7 @@ final class SendSdp {
             m.addAttribute(new Fmtp(eventPayloadType, TelephoneEvents.DTMF.toString()).toAttribute());
         }
         m.addAttribute(Attribute.of("ptime", Integer.toString(ptimeMillis)));
-        m.addAttribute(Attribute.property("sendonly"));
+        m.addAttribute(Attribute.property(direction));
         if (crypto != null) {
             m.addAttribute(Attribute.of("crypto", crypto));
         }
