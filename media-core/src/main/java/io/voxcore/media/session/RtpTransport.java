@@ -420,28 +420,6 @@ final class RtpTransport {
     }
 
     /**
-     * When to drain a socket rather than read one datagram: below saturation a socket is ready
-     * once per packet and holds one datagram, so reading it alone saves the empty read that ends a
-     * drain (a third of the system calls of a relayed packet). A socket that is ready again in the
-     * very next turn of the loop, or whose last drain found more than one datagram, has a queue:
-     * it is drained until empty, as before, so the cost at saturation does not grow. I/O thread.
-     */
-    private static final class ReadPace {
-        private long lastTurn = Long.MIN_VALUE;
-        private int lastRead;
-
-        boolean drain(long turn) {
-            boolean queued = turn - lastTurn == 1 || lastRead > 1;
-            lastTurn = turn;
-            return queued;
-        }
-
-        void read(int count) {
-            lastRead = count;
-        }
-    }
-
-    /**
      * Writes an RTP packet. Any thread; never throws for a refused write.
      *
      * @param b the packet between position and limit
