@@ -53,4 +53,24 @@ final class Legs {
             Thread.sleep(5);
         }
     }
+
+    /** Counts what a party plays and the packets it reports missing, apart. */
+    static final class Counter implements io.voxcore.media.session.PcmSink {
+        final java.util.concurrent.atomic.AtomicLong played = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong missing = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onPcm(short[] samples, int offset, int length, long timestamp) {
+            played.incrementAndGet();
+        }
+
+        @Override
+        public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
+            missing.addAndGet(packets);
+        }
+
+        long total() {
+            return played.get() + missing.get();
+        }
+    }
 }

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voxcore.media.session.MediaEngine;
 import io.voxcore.media.session.MediaSession;
-import io.voxcore.media.session.PcmSink;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,8 +31,8 @@ class RelayAllocationTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assertThat(threads.isThreadAllocatedMemorySupported()).as("thread allocation counters").isTrue();
         threads.setThreadAllocatedMemoryEnabled(true);
-        Counter atA = new Counter();
-        Counter atB = new Counter();
+        Legs.Counter atA = new Legs.Counter();
+        Legs.Counter atB = new Legs.Counter();
         short[] speech = Legs.speech(24_000, 5);
         try (MediaEngine engine = MediaEngine.builder().name("relay-alloc").ioThreads(1).build()) {
             MediaSession legA = engine.createSession(Legs.config(0, 101).build());
@@ -78,26 +76,6 @@ class RelayAllocationTest {
         }
     }
 
-    /** Counts what a party plays and the packets it reports missing, apart. */
-    private static final class Counter implements PcmSink {
-        final AtomicLong played = new AtomicLong();
-        final AtomicLong missing = new AtomicLong();
-
-        @Override
-        public void onPcm(short[] samples, int offset, int length, long timestamp) {
-            played.incrementAndGet();
-        }
-
-        @Override
-        public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
-            missing.addAndGet(packets);
-        }
-
-        long total() {
-            return played.get() + missing.get();
-        }
-    }
-
     /**
      * RFC 4733 events from A (PCMU, events on 101) reach B (PCMA, events on 96) through the relay,
      * which rewrites their payload type: no allocation on the engine's only I/O thread, which runs
@@ -108,7 +86,7 @@ class RelayAllocationTest {
     void telephoneEventsRemappedByTheRelayAllocateNothingOnTheIoThread() throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         threads.setThreadAllocatedMemoryEnabled(true);
-        Counter atB = new Counter();
+        Legs.Counter atB = new Legs.Counter();
         short[] speech = Legs.speech(80, 3);
         try (MediaEngine engine = MediaEngine.builder().name("relay-dtmf-alloc").ioThreads(1).build()) {
             MediaSession legA = engine.createSession(Legs.config(0, 101).ptimeMillis(10).build());

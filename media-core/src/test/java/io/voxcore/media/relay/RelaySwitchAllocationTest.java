@@ -10,12 +10,10 @@ import io.voxcore.media.sdp.OfferAnswer;
 import io.voxcore.media.sdp.SessionDescription;
 import io.voxcore.media.session.MediaEngine;
 import io.voxcore.media.session.MediaSession;
-import io.voxcore.media.session.PcmSink;
 import io.voxcore.media.session.SessionFormats;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +51,8 @@ class RelaySwitchAllocationTest {
     void afterAReInviteToPcmaTheRelayAllocatesNothingFromTheFirstPacket(int legAPayloadType) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         threads.setThreadAllocatedMemoryEnabled(true);
-        Counter atA = new Counter();
-        Counter atB = new Counter();
+        Legs.Counter atA = new Legs.Counter();
+        Legs.Counter atB = new Legs.Counter();
         String name = "relay-switch-alloc-" + legAPayloadType;
         try (MediaEngine engine = MediaEngine.builder().name(name).ioThreads(1).build()) {
             MediaSession legA = engine.createSession(Legs.config(legAPayloadType, 101).build());
@@ -115,26 +113,6 @@ class RelaySwitchAllocationTest {
         }
     }
 
-    /** Counts what a party plays and the packets it reports missing. */
-    private static final class Counter implements PcmSink {
-        final AtomicLong played = new AtomicLong();
-        final AtomicLong missing = new AtomicLong();
-
-        @Override
-        public void onPcm(short[] samples, int offset, int length, long timestamp) {
-            played.incrementAndGet();
-        }
-
-        @Override
-        public void onGap(long timestamp, int samplesPerChannel, int firstSequence, int packets) {
-            missing.addAndGet(packets);
-        }
-
-        long total() {
-            return played.get() + missing.get();
-        }
-    }
-
     /**
      * Sends {@code count} packets each way, then one more each way every 20 ms until both far ends
      * have accounted for every packet sent (played, or reported missing once a later one came):
@@ -143,7 +121,7 @@ class RelaySwitchAllocationTest {
      * @return the number of packets sent each way so far
      */
     private static int sendUntilAccounted(MediaSession a, int aSamples, MediaSession b, short[] pcm, int first,
-            int count, Counter atA, Counter atB) throws InterruptedException {
+            int count, Legs.Counter atA, Legs.Counter atB) throws InterruptedException {
         int next = first;
         for (; next < first + count; next++) {
             send(a, aSamples, b, pcm, next);
