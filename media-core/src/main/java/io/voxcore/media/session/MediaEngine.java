@@ -144,7 +144,7 @@ public final class MediaEngine implements AutoCloseable {
         return ports == null ? Optional.empty() : Optional.of(ports.range());
     }
 
-    /** The range and its cursor for {@link RtpTransport#bind}. @return them, or null without a range */
+    /** The range and its cursor for {@link TransportBinder#bind}. @return them, or null without a range */
     PortCursor ports() {
         return ports;
     }

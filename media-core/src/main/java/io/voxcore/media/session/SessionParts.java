@@ -57,7 +57,7 @@ final class SessionParts {
         int clockRate = plan.clockRate;
         int channels = plan.channels;
         int maxShortsPerPacket = plan.sampleRate * MediaSessionConfig.MAX_PTIME_MILLIS / 1000 * channels;
-        this.transport = RtpTransport.bind(config.localAddress(), config.rtcpMode(), socketBufferSize, ports);
+        this.transport = TransportBinder.bind(config.localAddress(), config.rtcpMode(), socketBufferSize, ports);
         this.guard = new CallbackGuard(transport.localAddress());
         this.latch = new SourceLatch(config.remoteAddress().orElse(null), config.relatchSilenceMillis() * 1_000_000L,
                 config.natMode());
