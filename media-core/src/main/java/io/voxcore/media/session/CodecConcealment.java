@@ -25,7 +25,8 @@ final class CodecConcealment {
     private final int channels;
     /** 2.5 ms per channel: the unit Opus conceals in. */
     private final int unit;
-    private final short[] out;
+    /** Where {@link #fill} writes: made on the first loss, so a session that only relays holds none. */
+    private short[] out;
     private ZeroCopyCodecAdapter[] decoders = NONE;
     /** The codec of the audio played last, when it conceals itself; else null. */
     private ZeroCopyCodecAdapter current;
@@ -51,7 +52,6 @@ final class CodecConcealment {
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.unit = Math.max(1, sampleRate / 400);
-        this.out = new short[48 * unit * channels]; // 120 ms, the longest Opus frame
         this.frame = sampleRate / 50;
     }
 
@@ -160,7 +160,7 @@ final class CodecConcealment {
         if (fecPossible && left <= nextSamples && left <= 48 * unit) {
             int got;
             try {
-                got = current.decodeFec(nextPayload, 0, nextLength, out, 0, roundUp(left) * channels);
+                got = current.decodeFec(nextPayload, 0, nextLength, output(), 0, roundUp(left) * channels);
             } catch (MediaCodecException e) {
                 got = 0;
             }
@@ -177,7 +177,7 @@ final class CodecConcealment {
         n = Math.min(n, m);
         int written;
         try {
-            written = current.conceal(out, 0, m * channels);
+            written = current.conceal(output(), 0, m * channels);
         } catch (MediaCodecException e) {
             written = 0;
         }
@@ -194,6 +194,9 @@ final class CodecConcealment {
 
     /** {@return where {@link #fill} wrote, from index 0} */
     short[] output() {
+        if (out == null) {
+            out = new short[48 * unit * channels]; // 120 ms, the longest Opus frame
+        }
         return out;
     }
 

@@ -225,15 +225,22 @@ final class PayloadPlan {
      *
      * @param previous the previous plan, or null
      * @param previousDecoders its decoders, or null
-     * @return decoders indexed by payload type
+     * @return decoders indexed by payload type, as long as the highest audio payload type needs
      */
     ZeroCopyCodecAdapter[] decoders(PayloadPlan previous, ZeroCopyCodecAdapter[] previousDecoders) {
-        ZeroCopyCodecAdapter[] out = new ZeroCopyCodecAdapter[128];
+        int length = 0; // up to the highest audio payload type: PCMU alone needs one slot, not 128
         for (int pt = 0; pt < 128; pt++) {
+            if (kinds[pt] == AUDIO) {
+                length = pt + 1;
+            }
+        }
+        ZeroCopyCodecAdapter[] out = new ZeroCopyCodecAdapter[length];
+        for (int pt = 0; pt < length; pt++) {
             if (kinds[pt] != AUDIO) {
                 continue;
             }
-            if (previous != null && previousDecoders != null && previousDecoders[pt] != null
+            if (previous != null && previousDecoders != null && pt < previousDecoders.length
+                    && previousDecoders[pt] != null
                     && encodings[pt].equals(previous.encodings[pt])) {
                 out[pt] = previousDecoders[pt];
             } else {

@@ -5,6 +5,8 @@ import io.voxcore.media.codec.ComfortNoiseDecoder;
 import io.voxcore.media.codec.LossConcealer;
 import io.voxcore.media.codec.MediaCodecException;
 import io.voxcore.media.codec.ZeroCopyCodecAdapter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,14 +30,30 @@ final class Playout implements JitterBuffer.Output {
     private final int sampleRate;
     private final int channels;
     private final CallbackGuard guard;
-    private final ArrayBlockingQueue<AudioFrame> queue;
+    private static final VarHandle QUEUE;
+
+    static {
+        try {
+            QUEUE = MethodHandles.lookup().findVarHandle(Playout.class, "queue", ArrayBlockingQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * The pull queue, made by the first frame queued or the first {@link #receive} (a session
+     * whose audio goes to a listener or a sink, or that only relays, holds none).
+     */
+    private volatile ArrayBlockingQueue<AudioFrame> queue;
+    private final int queueCapacity;
     private volatile AudioListener listener;
     private volatile PcmSink sink;
     private long gaps;
     private long gapPackets;
     private long queueOverflows;
     private final ComfortNoiseDecoder comfortNoise = new ComfortNoiseDecoder(System.nanoTime());
-    private final short[] noise;
+    /** Gap audio: made when the first gap is filled, so a session that only relays holds none. */
+    private short[] noise;
     private boolean inComfortNoise;
     private final GapPolicy policy;
     /** Created with the first audio played (a relayed session that never plays holds none). */
@@ -53,8 +71,7 @@ final class Playout implements JitterBuffer.Output {
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.guard = guard;
-        this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.noise = new short[sampleRate / 50 * channels];
+        this.queueCapacity = queueCapacity;
         this.policy = policy;
         this.concealing = policy == GapPolicy.CONCEAL && LossConcealer.supports(sampleRate, channels);
         int packet = sampleRate / 1000 * ptimeMillis * channels;
@@ -132,7 +149,19 @@ final class Playout implements JitterBuffer.Output {
 
     /** The next queued frame. @return it, or null */
     AudioFrame poll() {
-        return queue.poll();
+        ArrayBlockingQueue<AudioFrame> q = queue;
+        return q == null ? null : q.poll();
+    }
+
+    private ArrayBlockingQueue<AudioFrame> queue() {
+        ArrayBlockingQueue<AudioFrame> q = queue;
+        if (q == null) {
+            q = new ArrayBlockingQueue<>(queueCapacity);
+            if (!QUEUE.compareAndSet(this, null, q)) {
+                q = queue; // the other side made it first: both use that one
+            }
+        }
+        return q;
     }
 
     /**
@@ -143,7 +172,7 @@ final class Playout implements JitterBuffer.Output {
      * @throws InterruptedException if interrupted
      */
     AudioFrame receive(Duration timeout) throws InterruptedException {
-        return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return queue().poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -200,8 +229,9 @@ final class Playout implements JitterBuffer.Output {
                 l.onAudio(frame);
                 return;
             }
-            while (!queue.offer(frame)) {
-                if (queue.poll() != null) {
+            ArrayBlockingQueue<AudioFrame> q = queue();
+            while (!q.offer(frame)) {
+                if (q.poll() != null) {
                     queueOverflows++;
                 }
             }
@@ -251,6 +281,7 @@ final class Playout implements JitterBuffer.Output {
             return;
         }
         if (concealer != null && left > 0) { // time without audio: a loss before it fades out
+            short[] noise = noise();
             int n = concealer.endWithSilence(noise, 0, Math.min(left, noise.length));
             if (n > 0) {
                 deliver(noise, n, ts & 0xFFFF_FFFFL);
@@ -309,6 +340,7 @@ final class Playout implements JitterBuffer.Output {
         }
         long ts = rtpTimestamp;
         int left = samplesPerChannel;
+        short[] noise = noise();
         int chunk = noise.length / channels;
         while (left > 0) {
             int n = Math.min(chunk, left);
@@ -327,9 +359,17 @@ final class Playout implements JitterBuffer.Output {
         }
     }
 
+    private short[] noise() {
+        if (noise == null) {
+            noise = new short[sampleRate / 50 * channels];
+        }
+        return noise;
+    }
+
     private void fillWithNoise(long rtpTimestamp, int samplesPerChannel) {
         long ts = rtpTimestamp;
         int left = samplesPerChannel;
+        short[] noise = noise();
         int chunk = noise.length / channels;
         while (left > 0) {
             int n = Math.min(chunk, left);

@@ -301,7 +301,7 @@ final class ReceivePipeline {
 
     private void decodeIntoBuffer(ByteBuffer buf, int seq, long ts, long arrival, int payloadOffset, int payloadLength,
             boolean noise, int pt) {
-        ZeroCopyCodecAdapter decoder = decoders[pt];
+        ZeroCopyCodecAdapter decoder = pt < decoders.length ? decoders[pt] : null; // null: comfort noise
         int slot = jitter().prepare(seq, ts, arrival, packet.marker());
         if (slot == JitterBuffer.LATE) {
             late++;

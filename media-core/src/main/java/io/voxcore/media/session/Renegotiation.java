@@ -46,7 +46,8 @@ final class Renegotiation {
             PayloadPlan before = parts.receiver.plan();
             ZeroCopyCodecAdapter[] kept = parts.receiver.decoders();
             for (int pt = 0; pt < fresh.length; pt++) {
-                if (fresh[pt] != null && kept[pt] != null && plan.encoding(pt).equals(before.encoding(pt))) {
+                if (fresh[pt] != null && pt < kept.length && kept[pt] != null
+                        && plan.encoding(pt).equals(before.encoding(pt))) {
                     fresh[pt] = kept[pt]; // the same decoder carries on with its state
                 }
             }
