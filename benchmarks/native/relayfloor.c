@@ -47,6 +47,22 @@ static int leg(int peerport, int *port) {
     return fd;
 }
 
+/* A free submission entry, submitting what is queued when the ring is full. */
+static struct io_uring_sqe *sqe(struct io_uring *ring) {
+    struct io_uring_sqe *s = io_uring_get_sqe(ring);
+    if (!s) { io_uring_submit(ring); s = io_uring_get_sqe(ring); }
+    return s;
+}
+
+/* One multishot receive on registered file i into buffer group 0; user_data i says whose. */
+static void arm(struct io_uring *ring, int i) {
+    struct io_uring_sqe *s = sqe(ring);
+    io_uring_prep_recv_multishot(s, i, NULL, 0, 0);
+    s->flags |= IOSQE_FIXED_FILE | IOSQE_BUFFER_SELECT;
+    s->buf_group = 0;
+    s->user_data = (uint64_t) i;
+}
+
 #define NBUF 8192
 #define BUFSZ 2048
 
@@ -121,14 +137,7 @@ int main(int argc, char **argv) {
         int mask = io_uring_buf_ring_mask(NBUF);
         for (int b = 0; b < NBUF; b++) io_uring_buf_ring_add(br, mem + (size_t) b * BUFSZ, BUFSZ, (unsigned short) b, mask, b);
         io_uring_buf_ring_advance(br, NBUF);
-        for (int i = 0; i < 2 * n; i++) {
-            struct io_uring_sqe *s = io_uring_get_sqe(&ring);
-            if (!s) { io_uring_submit(&ring); s = io_uring_get_sqe(&ring); }
-            io_uring_prep_recv_multishot(s, i, NULL, 0, 0);
-            s->flags |= IOSQE_FIXED_FILE | IOSQE_BUFFER_SELECT;
-            s->buf_group = 0;
-            s->user_data = (uint64_t) i;
-        }
+        for (int i = 0; i < 2 * n; i++) arm(&ring, i);
         struct __kernel_timespec ts = {.tv_sec = 0, .tv_nsec = 100000000};
         while (!stop) {
             struct io_uring_cqe *c;
@@ -146,22 +155,14 @@ int main(int argc, char **argv) {
                 int i = (int) ud;
                 if (c->res > 0 && (c->flags & IORING_CQE_F_BUFFER)) {
                     unsigned short bid = (unsigned short) (c->flags >> IORING_CQE_BUFFER_SHIFT);
-                    struct io_uring_sqe *s = io_uring_get_sqe(&ring);
-                    if (!s) { io_uring_submit(&ring); s = io_uring_get_sqe(&ring); }
+                    struct io_uring_sqe *s = sqe(&ring);
                     io_uring_prep_send(s, i ^ 1, mem + (size_t) bid * BUFSZ, (size_t) c->res, 0);
                     s->flags |= IOSQE_FIXED_FILE;
                     s->user_data = (1ULL << 32) | bid;
                 } else if (c->res > 0) {
                     errs++;
                 }
-                if (!(c->flags & IORING_CQE_F_MORE)) { /* re-arm */
-                    struct io_uring_sqe *s = io_uring_get_sqe(&ring);
-                    if (!s) { io_uring_submit(&ring); s = io_uring_get_sqe(&ring); }
-                    io_uring_prep_recv_multishot(s, i, NULL, 0, 0);
-                    s->flags |= IOSQE_FIXED_FILE | IOSQE_BUFFER_SELECT;
-                    s->buf_group = 0;
-                    s->user_data = (uint64_t) i;
-                }
+                if (!(c->flags & IORING_CQE_F_MORE)) arm(&ring, i); /* the kernel ended the multishot: re-arm */
             }
             if (returned) io_uring_buf_ring_advance(br, (int) returned);
             io_uring_cq_advance(&ring, seen);
