@@ -342,7 +342,11 @@ final class RtpTransport {
             return false;
         }
         try {
-            return (connected(channel) ? channel.write(b) : channel.send(b, to)) > 0;
+            boolean connected = connected(channel); // read once: the I/O thread may disconnect meanwhile
+            if (!connected && to == null) {
+                return false; // an RTCP socket with no remote to send to
+            }
+            return (connected ? channel.write(b) : channel.send(b, to)) > 0;
         } catch (PortUnreachableException e) {
             unreachable(channel);
             return false;
